@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Install the Debian packages bpoprep needs, only when they are missing.
+#   base: what `make run` needs (Python's venv module)
+#   test: plus Chromium for browser tests and Redis for the Celery test
+#   postgres: PostgreSQL server for the PostgreSQL test run
+set -euo pipefail
+want=()
+case "${1:-base}" in
+  base) ;;
+  test)
+    [ -x /usr/bin/chromium ] || want+=(chromium)
+    command -v redis-server >/dev/null || want+=(redis-server)
+    ;;
+  postgres)
+    ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || want+=(postgresql)
+    ;;
+esac
+python3 -c "import ensurepip, venv" 2>/dev/null || want+=(python3-venv)
+[ ${#want[@]} -eq 0 ] && exit 0
+echo "Installing system packages: ${want[*]}"
+sudo=""
+[ "$(id -u)" -eq 0 ] || sudo="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${want[@]}" >/dev/null

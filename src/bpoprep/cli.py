@@ -1,0 +1,152 @@
+"""The `bpoprep` command: run the app, manage it, and (in later commands) practise and score."""
+
+from __future__ import annotations
+
+import os
+import signal
+import sys
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+
+app = typer.Typer(help="bpoprep: practise for BPO job interviews, offline.", no_args_is_help=True, add_completion=False)
+content_app = typer.Typer(help="Check, export and import the curriculum.", no_args_is_help=True)
+app.add_typer(content_app, name="content")
+console = Console(stderr=True)
+
+
+def _django() -> None:
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "bpoprep.web.settings")
+    import django
+
+    django.setup()
+
+
+def _manage(*args: str) -> None:
+    _django()
+    from django.core.management import call_command
+
+    call_command(*args)
+
+
+@app.command()
+def migrate() -> None:
+    """Create or upgrade the database."""
+    _manage("migrate", "--no-input", "-v", "0")
+    console.print("[green]Database is up to date.[/green]")
+
+
+@app.command()
+def serve(
+    host: Annotated[str, typer.Option(help="Address to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="Port to listen on.")] = 8000,
+    threads: Annotated[int, typer.Option(help="Request threads.")] = 8,
+    worker: Annotated[bool, typer.Option(help="Run background jobs in this process.")] = True,
+) -> None:
+    """Migrate, check the curriculum, and serve the app with its background worker."""
+    _django()
+    from django.conf import settings
+    from django.core.management import call_command
+    from waitress import serve as waitress_serve
+
+    from bpoprep.web.core.curriculum import current
+    from bpoprep.web.wsgi import application
+
+    call_command("migrate", "--no-input", "-v", "0")
+    counts = current().counts()
+    console.print(f"Curriculum loaded: {counts['lessons (en)']} lessons, {counts['questions']} questions, {counts['roles']} roles.")
+    if worker and settings.JOBS_BACKEND == "inprocess":
+        from bpoprep.web.jobs import worker as job_worker
+
+        job_worker.start()
+        console.print("Background worker: running in this process.")
+    db = settings.DATABASES["default"]
+    console.print(f"Database: {db['ENGINE'].rsplit('.', 1)[-1]} {db['NAME']}")
+    console.print(f"[bold green]bpoprep is running on http://{host}:{port}/[/bold green]  (Ctrl+C to stop)")
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
+    waitress_serve(application, host=host, port=port, threads=threads, ident="bpoprep", _quiet=True)
+
+
+@app.command("worker")
+def run_worker() -> None:
+    """Run background jobs without serving pages (for a separate worker process)."""
+    _django()
+    import time
+
+    from bpoprep.web.jobs import worker as job_worker
+
+    job_worker.start()
+    console.print("Worker running. Ctrl+C to stop.")
+    try:
+        while job_worker.is_running():
+            time.sleep(1)
+    except KeyboardInterrupt:
+        job_worker.stop()
+
+
+@app.command()
+def admin(
+    email: Annotated[str, typer.Option(prompt=True, help="E-mail address of the administrator.")],
+    password: Annotated[str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)],
+) -> None:
+    """Create an administrator (staff and superuser) who can use /admin/."""
+    _django()
+    from django.contrib.auth.password_validation import validate_password
+    from django.core.exceptions import ValidationError
+
+    from bpoprep.web.accounts.models import Profile, User
+
+    email = email.strip().lower()
+    if User.objects.filter(email=email).exists():
+        console.print(f"[red]An account with {email} already exists.[/red]")
+        raise typer.Exit(1)
+    try:
+        validate_password(password)
+    except ValidationError as exc:
+        console.print("[red]" + " ".join(exc.messages) + "[/red]")
+        raise typer.Exit(1) from None
+    user = User.objects.create_superuser(email, password)
+    Profile.objects.create(user=user)
+    console.print(f"[green]Administrator {email} created. Log in at /admin/.[/green]")
+
+
+@app.command()
+def trainer(
+    email: Annotated[str, typer.Argument(help="E-mail of an existing account.")],
+    revoke: Annotated[bool, typer.Option("--revoke", help="Take the trainer role away.")] = False,
+) -> None:
+    """Give an account the trainer role (create cohorts, see their candidates' plans)."""
+    _django()
+    from bpoprep.web.accounts.models import Profile, User
+
+    user = User.objects.filter(email=email.strip().lower()).first()
+    if user is None:
+        console.print(f"[red]No account uses {email}.[/red]")
+        raise typer.Exit(1)
+    profile, _ = Profile.objects.get_or_create(user=user)
+    profile.is_trainer = not revoke
+    profile.save(update_fields=["is_trainer"])
+    console.print(f"[green]{email} is {'no longer ' if revoke else ''}a trainer.[/green]")
+
+
+@content_app.command("check")
+def content_check(
+    root: Annotated[Path | None, typer.Argument(help="Content folder (default: the packaged curriculum).")] = None,
+) -> None:
+    """Validate every curriculum file: schemas, unique ids, references, translations."""
+    from bpoprep.content.catalogue import DATA_DIR, ContentError, load
+
+    try:
+        cat = load(root or DATA_DIR)
+    except ContentError as exc:
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(1) from None
+    for name, n in cat.counts().items():
+        console.print(f"{name:>22}: {n}")
+    console.print("[green]Content is valid.[/green]")
+
+
+if __name__ == "__main__":
+    app()

@@ -1,0 +1,15 @@
+from django.contrib import admin
+from django.urls import include, path
+
+admin.site.site_header = "bpoprep administration"
+admin.site.site_title = "bpoprep admin"
+
+urlpatterns = [
+    path("", include("bpoprep.web.core.urls")),
+    path("accounts/", include("bpoprep.web.accounts.urls")),
+    path("plan/", include("bpoprep.web.plans.urls")),
+    path("cohorts/", include("bpoprep.web.cohorts.urls")),
+    path("jobs/", include("bpoprep.web.jobs.urls")),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("admin/", admin.site.urls),
+]
