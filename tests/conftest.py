@@ -11,6 +11,14 @@ from bpoprep.web.accounts.models import Profile, User
 PASSWORD = "correct-horse-battery-9"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_curriculum_cache() -> None:
+    """Each test sees the catalogue of its own database state, not a neighbour's."""
+    from bpoprep.web.curriculum.services import forget_cache
+
+    forget_cache()
+
+
 def make_user(email: str = "asha@example.com", *, onboarded: bool = True, trainer: bool = False, **profile: object) -> User:
     user = User.objects.create_user(email, PASSWORD, display_name=email.split("@")[0].title())
     defaults: dict[str, object] = {}

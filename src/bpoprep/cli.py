@@ -51,12 +51,16 @@ def serve(
     from django.core.management import call_command
     from waitress import serve as waitress_serve
 
-    from bpoprep.web.core.curriculum import current
+    from bpoprep.web.curriculum.services import current, sync_packaged
     from bpoprep.web.wsgi import application
 
     call_command("migrate", "--no-input", "-v", "0")
+    synced = sync_packaged()
     counts = current().counts()
-    console.print(f"Curriculum loaded: {counts['lessons (en)']} lessons, {counts['questions']} questions, {counts['roles']} roles.")
+    console.print(
+        f"Curriculum loaded: {counts['lessons (en)']} lessons, {counts['questions']} questions, {counts['roles']} roles"
+        f" ({synced['added']} added, {synced['updated']} updated, {synced['kept_edits']} staff edits kept)."
+    )
     if worker and settings.JOBS_BACKEND == "inprocess":
         from bpoprep.web.jobs import worker as job_worker
 
@@ -146,6 +150,47 @@ def content_check(
     for name, n in cat.counts().items():
         console.print(f"{name:>22}: {n}")
     console.print("[green]Content is valid.[/green]")
+
+
+@content_app.command("sync")
+def content_sync(
+    force: Annotated[bool, typer.Option("--force", help="Also overwrite items staff have edited.")] = False,
+) -> None:
+    """Bring the packaged curriculum into the database (serve does this on start)."""
+    _manage("migrate", "--no-input", "-v", "0")
+    from bpoprep.web.curriculum.services import sync_packaged
+
+    counts = sync_packaged(force=force)
+    console.print(", ".join(f"{n} {k.replace('_', ' ')}" for k, n in counts.items()))
+
+
+@content_app.command("export")
+def content_export(folder: Annotated[Path, typer.Argument(help="Folder to write YAML into.")]) -> None:
+    """Write the live curriculum (with staff edits) as YAML, in the packaged layout."""
+    _manage("migrate", "--no-input", "-v", "0")
+    from bpoprep.web.curriculum.services import export_folder
+
+    n = export_folder(folder)
+    console.print(f"[green]Wrote {n} files to {folder}.[/green]")
+
+
+@content_app.command("import")
+def content_import(folder: Annotated[Path, typer.Argument(help="Folder of YAML, as written by export.")]) -> None:
+    """Import a folder of YAML; checked as a whole before anything is saved."""
+    from bpoprep.content.catalogue import ContentError
+
+    _manage("migrate", "--no-input", "-v", "0")
+    from bpoprep.web.curriculum.services import import_folder
+
+    if not folder.is_dir():
+        console.print(f"[red]{folder} is not a folder.[/red]")
+        raise typer.Exit(1)
+    try:
+        n = import_folder(folder)
+    except ContentError as exc:
+        console.print(f"[red]Nothing was imported.\n{exc}[/red]")
+        raise typer.Exit(1) from None
+    console.print(f"[green]Imported {n} items.[/green]")
 
 
 if __name__ == "__main__":

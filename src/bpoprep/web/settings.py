@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "csp",
     "axes",
     "bpoprep.web.core",
+    "bpoprep.web.curriculum",
+    "bpoprep.web.learn",
     "bpoprep.web.accounts",
     "bpoprep.web.progress",
     "bpoprep.web.plans",

@@ -7,7 +7,7 @@ from django.contrib.auth.forms import AuthenticationForm, PasswordResetForm, Use
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from bpoprep.web.core.curriculum import role_choices
+from bpoprep.web.curriculum.services import role_choices
 from bpoprep.web.core.validators import plain_text
 
 from .models import Profile, User

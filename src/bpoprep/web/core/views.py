@@ -8,7 +8,7 @@ from django.views.decorators.cache import never_cache
 
 import bpoprep
 from bpoprep.content.catalogue import ContentError
-from bpoprep.web.core.curriculum import current
+from bpoprep.web.curriculum.services import current
 
 
 def home(request: HttpRequest) -> HttpResponse:

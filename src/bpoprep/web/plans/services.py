@@ -5,7 +5,7 @@ from typing import Any
 from django.utils import timezone
 
 from bpoprep.planning import Plan, build_plan
-from bpoprep.web.core.curriculum import current
+from bpoprep.web.curriculum.services import current
 from bpoprep.web.progress.services import facts_for
 
 from .models import PlanTick

@@ -4,7 +4,7 @@ from collections import Counter
 from typing import Any
 
 from bpoprep.planning import UserFacts
-from bpoprep.web.core.curriculum import current
+from bpoprep.web.curriculum.services import current
 
 from .models import Activity
 

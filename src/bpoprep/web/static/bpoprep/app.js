@@ -8,3 +8,7 @@ document.addEventListener("htmx:afterSwap", (event) => {
     if (button) button.focus();
   }
 });
+
+document.addEventListener("click", (event) => {
+  if (event.target.closest("[data-print]")) window.print();
+});
