@@ -94,6 +94,7 @@ def test_password_change(client_for, user: User) -> None:  # type: ignore[no-unt
     assert user.check_password(new)
 
 
+@pytest.mark.django_db(transaction=True)
 def test_password_reset_goes_through_the_job_queue_and_works(client: Client, user: User) -> None:
     response = client.post(reverse("accounts:password_reset"), {"email": user.email})
     assert response.status_code == 302

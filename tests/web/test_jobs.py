@@ -31,7 +31,7 @@ def _reset_calls() -> None:
     CALLS.clear()
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_job_input_is_saved_before_it_runs_and_result_kept(user) -> None:  # type: ignore[no-untyped-def]
     with transaction.atomic():
         job = services.enqueue("test_flaky", {"value": 7}, user=user)
@@ -40,14 +40,14 @@ def test_job_input_is_saved_before_it_runs_and_result_kept(user) -> None:  # typ
     assert job.status == Job.DONE and job.result == {"echo": 7} and job.attempts == 1
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_a_failing_job_is_retried_then_succeeds(user) -> None:  # type: ignore[no-untyped-def]
     job = services.enqueue("test_flaky", {"value": 1, "fail_times": 2}, user=user)
     job.refresh_from_db()
     assert job.status == Job.DONE and job.attempts == 3 and len(CALLS) == 3
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_a_job_that_keeps_failing_is_visible_and_can_be_retried(client_for, user) -> None:  # type: ignore[no-untyped-def]
     job = services.enqueue("test_flaky", {"value": 1, "fail_times": 3}, user=user)
     job.refresh_from_db()
@@ -60,7 +60,7 @@ def test_a_job_that_keeps_failing_is_visible_and_can_be_retried(client_for, user
     assert job.status == Job.DONE and job.result == {"echo": 1}
 
 
-@pytest.mark.django_db
+@pytest.mark.django_db(transaction=True)
 def test_unknown_job_kind_fails_at_once() -> None:
     with pytest.raises(LookupError):
         services.enqueue("no_such_kind", {})

@@ -151,7 +151,10 @@ class _Loader:
             return None
 
     def one_per_file(self, folder: Path, schema: type[M]) -> Iterator[tuple[Path, M]]:
-        for path in sorted(folder.glob("*.yaml")) if folder.is_dir() else []:
+        yield from self.one_per_file_paths(sorted(folder.glob("*.yaml")) if folder.is_dir() else [], schema)
+
+    def one_per_file_paths(self, paths: Iterable[Path], schema: type[M]) -> Iterator[tuple[Path, M]]:
+        for path in paths:
             data = self.read(path)
             if data is None:
                 continue

@@ -48,6 +48,7 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "bpoprep.web.core.middleware.Utf8FormMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "bpoprep.web.accounts.middleware.ProfileLanguageMiddleware",
@@ -123,6 +124,7 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+AXES_USERNAME_CALLABLE = "bpoprep.web.accounts.forms.axes_username"
 
 # --- e-mail: console by default, SMTP when BPOPREP_EMAIL_HOST is set --------------------------
 if os.environ.get("BPOPREP_EMAIL_HOST"):
@@ -147,8 +149,10 @@ USE_TZ = True
 # --- static and uploads --------------------------------------------------------------------
 STATIC_URL = "static/"
 STATIC_ROOT = DATA_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise expects it even before collectstatic
 MEDIA_ROOT = DATA_DIR / "media"
 # WhiteNoise serves straight from the app folders: no collectstatic step for the embedded default.
+STATICFILES_DIRS = [Path(__file__).resolve().parent / "static"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG
 DATA_UPLOAD_MAX_MEMORY_SIZE = 2 * 1024 * 1024

@@ -116,3 +116,9 @@ class DeleteAccountForm(forms.Form):
         if not self.user.check_password(password):
             raise forms.ValidationError(_("That password is not correct."))
         return password
+
+
+def axes_username(request: object, credentials: dict | None) -> str | None:
+    """The e-mail a log-in attempt was for, normalised like the login form does, for lockouts."""
+    value = (credentials or {}).get("username") or getattr(request, "POST", {}).get("username", "")
+    return str(value).strip().lower() or None

@@ -20,7 +20,7 @@ from .models import Profile
 def signup(request: HttpRequest) -> HttpResponse:
     if request.user.is_authenticated:
         return redirect("plans:plan")
-    form = SignupForm(request.POST or None)
+    form = SignupForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         with transaction.atomic():
             user = form.save()
@@ -36,7 +36,7 @@ def onboarding(request: HttpRequest) -> HttpResponse:
     profile, _created = Profile.objects.get_or_create(user=request.user)
     first_time = profile.onboarded_at is None
     old_date = profile.interview_date
-    form = ProfileForm(request.POST or None, instance=profile)
+    form = ProfileForm(request.POST if request.method == "POST" else None, instance=profile)
     if request.method == "POST" and form.is_valid():
         profile = form.save(commit=False)
         if first_time:
@@ -68,7 +68,7 @@ def export(request: HttpRequest) -> HttpResponse:
 
 @login_required
 def delete_account(request: HttpRequest) -> HttpResponse:
-    form = DeleteAccountForm(request.user, request.POST or None)
+    form = DeleteAccountForm(request.user, request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         user = request.user
         logout(request)

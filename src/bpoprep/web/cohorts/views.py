@@ -27,9 +27,9 @@ def _own_cohort(request: HttpRequest, pk: int) -> Cohort:
 
 @login_required
 def join(request: HttpRequest) -> HttpResponse:
-    form = JoinForm(request.POST or None)
+    form = JoinForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
-        _, created = Membership.objects.get_or_create(cohort=form.cohort, user=request.user)
+        _membership, created = Membership.objects.get_or_create(cohort=form.cohort, user=request.user)
         msg = _("You joined %(name)s. Your trainer can now see your plan and readiness.") if created else _("You are already in %(name)s.")
         messages.success(request, msg % {"name": form.cohort.name})
         return redirect("plans:plan")
@@ -50,7 +50,7 @@ def leave(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 def trainer_home(request: HttpRequest) -> HttpResponse:
     _trainer_required(request)
-    form = CohortForm(request.POST or None)
+    form = CohortForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         cohort = form.save(commit=False)
         cohort.trainer = request.user

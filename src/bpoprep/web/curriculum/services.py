@@ -87,10 +87,10 @@ def sync_packaged(force: bool = False) -> dict[str, int]:
         if item is None:
             ContentItem.objects.create(kind=rec.kind, item_id=rec.id, language=rec.language, data=rec.data, source_hash=h)
             counts["added"] += 1
-        elif item.source_hash == h and not (force and item.edited):
-            counts["unchanged"] += 1
         elif item.edited and not force:
             counts["kept_edits"] += 1
+        elif item.source_hash == h and not item.edited:
+            counts["unchanged"] += 1
         else:
             item.data, item.source_hash, item.edited, item.updated_by = rec.data, h, False, None
             item.save()

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from typing import Any
 
+from bpoprep.web.accounts.models import Profile
+
 from django.utils import timezone
 
 from bpoprep.planning import Plan, build_plan
@@ -13,7 +15,7 @@ from .models import PlanTick
 
 def plan_for(user: Any) -> Plan | None:
     """The user's dated plan, or None until they have told us their process and market."""
-    profile = getattr(user, "profile", None)
+    profile = Profile.objects.filter(user=user).first()  # fresh: a cached user.profile may predate onboarding
     if profile is None or not profile.process or not profile.market:
         return None
     return build_plan(

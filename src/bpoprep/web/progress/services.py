@@ -20,7 +20,9 @@ def facts_for(user: Any) -> UserFacts:
     by_topic: dict[str, set[str]] = {}
     for lesson in current().lessons_in("en"):
         by_topic.setdefault(lesson.topic, set()).add(lesson.id)
-    profile = getattr(user, "profile", None)
+    from bpoprep.web.accounts.models import Profile  # here: accounts imports progress for its export
+
+    profile = Profile.objects.filter(user=user).first()
     return UserFacts(
         profile_complete=bool(profile and profile.is_complete),
         lessons_passed=passed,
