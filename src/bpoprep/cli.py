@@ -69,8 +69,17 @@ def serve(
     db = settings.DATABASES["default"]
     console.print(f"Database: {db['ENGINE'].rsplit('.', 1)[-1]} {db['NAME']}")
     console.print(f"[bold green]bpoprep is running on http://{host}:{port}/[/bold green]  (Ctrl+C to stop)")
-    signal.signal(signal.SIGTERM, lambda *_: sys.exit(0))
-    waitress_serve(application, host=host, port=port, threads=threads, ident="bpoprep", _quiet=True)
+    signal.signal(signal.SIGTERM, _stop_like_ctrl_c)
+    try:
+        waitress_serve(application, host=host, port=port, threads=threads, ident="bpoprep", _quiet=True)
+    finally:
+        if worker and settings.JOBS_BACKEND == "inprocess":
+            job_worker.stop()
+
+
+def _stop_like_ctrl_c(*_: object) -> None:
+    # waitress shuts down cleanly on KeyboardInterrupt; SIGTERM (service managers, CI) gets the same.
+    raise KeyboardInterrupt
 
 
 @app.command("worker")
