@@ -104,6 +104,18 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
+def _wait_for_port(port: int, seconds: float = 20.0) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            with socket.create_connection(("127.0.0.1", port), timeout=0.5):
+                return
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
+
+
 @pytest.mark.celery
 @pytest.mark.django_db(transaction=True)
 def test_celery_with_redis_runs_jobs_and_retries(settings, user, tmp_path) -> None:  # type: ignore[no-untyped-def]
@@ -119,7 +131,7 @@ def test_celery_with_redis_runs_jobs_and_retries(settings, user, tmp_path) -> No
 
         app.conf.broker_url = f"redis://127.0.0.1:{port}/0"
         settings.JOBS_BACKEND = "celery"
-        time.sleep(0.3)
+        _wait_for_port(port)
         with start_worker(app, pool="solo", perform_ping_check=False, shutdown_timeout=10):
             job = services.enqueue("test_flaky", {"value": 5, "fail_times": 1}, user=user)
             deadline = time.monotonic() + 30
