@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "bpoprep.web.core",
     "bpoprep.web.curriculum",
     "bpoprep.web.learn",
+    "bpoprep.web.practice",
     "bpoprep.web.accounts",
     "bpoprep.web.progress",
     "bpoprep.web.plans",

@@ -9,6 +9,7 @@ urlpatterns = [
     path("accounts/", include("bpoprep.web.accounts.urls")),
     path("plan/", include("bpoprep.web.plans.urls")),
     path("learn/", include("bpoprep.web.learn.urls")),
+    path("practice/", include("bpoprep.web.practice.urls")),
     path("cohorts/", include("bpoprep.web.cohorts.urls")),
     path("jobs/", include("bpoprep.web.jobs.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -1,0 +1,1 @@
+"""The feedback engine: pure Python, no Django. Start at `engine.analyse`."""

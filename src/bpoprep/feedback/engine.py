@@ -1,0 +1,314 @@
+"""Feedback on one typed (or transcribed) answer: what it covers, how it is built, how it reads.
+
+Pure Python over the question bank's schema; no Django. `analyse()` returns a `Feedback` whose
+`to_dict()` is the stable batch-scoring contract (see `bpoprep score answers`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+
+from bpoprep.content.schemas import Question
+
+from . import language, points, specificity, star
+from .embedding import encoder
+from .softmax import SoftmaxModel
+from .text import Span, normalise, sentences, word_count
+
+MAX_ANSWER_CHARS = 20_000
+_BEHAVIOURAL = re.compile(r"\b(tell me about a time|describe a (?:time|situation)|give (?:me )?an example|share an example|have you ever|when did you last)\b", re.I)
+_OUTLINE_LABEL = re.compile(r"^\s*([A-Z][\w /&'-]{1,30}?)\s*(?:[-:–—]\s)")
+DEFAULT_WORDS = (60, 220)
+
+
+class AnswerError(ValueError):
+    """The answer cannot be analysed (empty, or not text); the message says why."""
+
+
+@dataclass(frozen=True)
+class PointResult:
+    point: str
+    status: str  # covered | partly | missing
+    evidence: Span | None
+    similarity: float
+    terms: tuple[str, ...]
+    credit: float = 0.0  # 0-1, how surely the point is made (used for the score)
+
+
+@dataclass(frozen=True)
+class StarPart:
+    name: str
+    present: bool
+    sentences: tuple[Span, ...]
+    note: str = ""
+
+
+@dataclass(frozen=True)
+class StructurePart:
+    name: str
+    present: bool
+    evidence: Span | None
+
+
+@dataclass(frozen=True)
+class Finding:
+    kind: str  # rambling | repetition | off_topic | vague | ownership | length | measurable
+    message: str
+    span: Span | None = None
+
+
+@dataclass
+class Feedback:
+    overall: int
+    parts: dict[str, float]
+    word_count: int
+    expected_words: tuple[int, int]
+    sentences: list[Span]
+    talking_points: list[PointResult]
+    star: list[StarPart] | None
+    structure: list[StructurePart]
+    specificity: specificity.Specificity
+    fillers: list[language.FillerCount]
+    language_issues: list[language.LanguageIssue]
+    findings: list[Finding]
+    tips: list[str]
+    sentence_labels: list[str] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        def span(s: Span | None) -> dict[str, Any] | None:
+            return None if s is None else {"start": s.start, "end": s.end, "text": s.text}
+
+        return {
+            "overall": self.overall,
+            "parts": {k: round(v, 3) for k, v in self.parts.items()},
+            "word_count": self.word_count,
+            "expected_words": list(self.expected_words),
+            "star": None if self.star is None else {p.name: p.present for p in self.star},
+            "star_detail": None if self.star is None else [{"part": p.name, "present": p.present, "note": p.note, "sentences": [span(s) for s in p.sentences]} for p in self.star],
+            "structure": [{"part": s.name, "present": s.present, "evidence": span(s.evidence)} for s in self.structure],
+            "talking_points": [{"point": p.point, "status": p.status, "evidence": span(p.evidence), "similarity": round(p.similarity, 3), "terms": list(p.terms)} for p in self.talking_points],
+            "specificity": {"score": round(self.specificity.score, 3), "numbers": [s.text for s in self.specificity.numbers], "named": [s.text for s in self.specificity.named], "vague": [s.text for s in self.specificity.vague]},
+            "fillers": [{"text": f.text, "count": f.count, "spans": [span(s) for s in f.spans]} for f in self.fillers],
+            "language_issues": [{"type": i.type, "span": span(i.span), "suggestion": i.suggestion, "message": i.message} for i in self.language_issues],
+            "findings": [{"kind": f.kind, "message": f.message, "span": span(f.span)} for f in self.findings],
+            "tips": self.tips,
+        }
+
+
+@lru_cache(maxsize=512)
+def _embed_cached(texts: tuple[str, ...]) -> np.ndarray:
+    return encoder().encode(list(texts))
+
+
+def outline_parts(question: Question) -> list[tuple[str, str]]:
+    """(label, text) for each step of the model answer outline."""
+    out = []
+    for i, line in enumerate(question.model_answer):
+        m = _OUTLINE_LABEL.match(line)
+        if m and len(m.group(1).split()) <= 4:
+            label = m.group(1)
+        elif not question.star_expected and len(question.structure) == len(question.model_answer):
+            label = question.structure[i]
+        else:
+            label = " ".join(line.split()[:4]).rstrip(",.:;-")
+        out.append((label, line))
+    return out
+
+
+def analyse(answer: str, question: Question | None = None, question_text: str = "", star_model: SoftmaxModel | None = None, points_model: SoftmaxModel | None = None) -> Feedback:
+    """Analyse one answer; the models default to the shipped ones (evaluation passes its own)."""
+    if not isinstance(answer, str):
+        raise AnswerError("The answer must be text.")
+    text = normalise(answer)
+    if len(answer) > MAX_ANSWER_CHARS:
+        text = text[:MAX_ANSWER_CHARS]
+    spans = sentences(text)
+    n_words = word_count(text)
+    if n_words == 0:
+        raise AnswerError("The answer is empty: write at least a sentence.")
+    q_text = question.text if question else question_text.strip()
+    expected = (question.expected_words.min, question.expected_words.max) if question else DEFAULT_WORDS
+    wants_star = question.star_expected if question else bool(_BEHAVIOURAL.search(q_text))
+
+    sent_texts = [s.text for s in spans]
+    sent_emb = encoder().encode(sent_texts)
+    q_emb = _embed_cached((q_text or "interview answer",))[0]
+
+    # Talking points
+    results: list[PointResult] = []
+    if question:
+        tp_texts = tuple(tp.text for tp in question.talking_points)
+        matches = points.match(_embed_cached(tp_texts), [tp.key_terms for tp in question.talking_points], sent_emb, spans)
+        for tp, m, (status, credit) in zip(question.talking_points, matches, points.classify(matches, n_words, points_model), strict=True):
+            evidence = spans[m.best_sentence] if status != "missing" and m.best_sentence >= 0 else None
+            results.append(PointResult(tp.text, status, evidence, m.similarity, tuple(t.text for t in m.terms), credit))
+
+    # STAR or structure
+    labels = [label for label, _ in star.classify(sent_texts, sent_emb, star_model)] if wants_star else ["none"] * len(spans)
+    star_parts: list[StarPart] | None = None
+    structure: list[StructurePart] = []
+    findings: list[Finding] = []
+    if wants_star:
+        star_parts = _star_parts(spans, labels, findings)
+    elif question:
+        outline = outline_parts(question)
+        sims = _embed_cached(tuple(t for _, t in outline)) @ sent_emb.T
+        floor = points.SECTION_FLOOR
+        for (label, _), row in zip(outline, sims, strict=True):
+            best = int(row.argmax())
+            structure.append(StructurePart(label, bool(row[best] >= floor), spans[best] if row[best] >= floor else None))
+
+    # Relevance, rambling, repetition
+    relevance = sent_emb @ q_emb
+    if question:
+        relevance = np.maximum(relevance, (_embed_cached(tuple(tp.text for tp in question.talking_points)) @ sent_emb.T).max(0))
+    for s, r in zip(spans, relevance, strict=True):
+        if r < 0.12 and word_count(s.text) >= 6:
+            findings.append(Finding("off_topic", "This sentence does not seem to answer the question; cut it or tie it back.", s))
+    for s in spans:
+        if word_count(s.text) > 45:
+            findings.append(Finding("rambling", "A very long sentence: split it so the listener can follow.", s))
+    for phrase, count in language.repeated_phrases(text)[:3]:
+        findings.append(Finding("repetition", f"You repeat “{phrase}” {count} times.", None))
+
+    spec = specificity.assess(text, n_words)
+    for v in spec.vague[:3]:
+        findings.append(Finding("vague", "Vague: replace it with a concrete example or a number.", v))
+    fills = language.fillers(text)
+    issues = language.all_issues(text)
+
+    parts = _part_scores(results, star_parts, structure, spec, n_words, expected, fills, issues, relevance, findings)
+    overall = _overall(parts, wants_star, bool(question))
+    return Feedback(
+        overall=overall,
+        parts=parts,
+        word_count=n_words,
+        expected_words=expected,
+        sentences=spans,
+        talking_points=results,
+        star=star_parts,
+        structure=structure,
+        specificity=spec,
+        fillers=fills,
+        language_issues=issues,
+        findings=findings,
+        tips=_tips(results, star_parts, structure, spec, n_words, expected, fills, issues, findings),
+        sentence_labels=labels,
+    )
+
+
+def _star_parts(spans: list[Span], labels: list[str], findings: list[Finding]) -> list[StarPart]:
+    parts = []
+    for name in star.CLASSES[:4]:
+        mine = tuple(s for s, label in zip(spans, labels, strict=True) if label == name)
+        note = ""
+        if not mine:
+            note = "missing"
+        elif name == "action" and sum(word_count(s.text) for s in mine) < 20:
+            note = "thin"
+        elif name == "result" and not any(star.MEASURABLE.search(s.text) for s in mine):
+            note = "not measurable"
+        parts.append(StarPart(name, bool(mine), mine, note))
+    mine_count, ours = star.ownership([s.text for s in spans], labels)
+    if ours and ours >= mine_count:
+        findings.append(Finding("ownership", "Your actions are told as “we”: say what you yourself did, with “I”.", None))
+    return parts
+
+
+def _length_score(n: int, expected: tuple[int, int]) -> float:
+    low, high = expected
+    if n < low:
+        return max(0.0, n / low) ** 1.5
+    if n > high:
+        return max(0.0, 1 - (n - high) / high)
+    return 1.0
+
+
+def _part_scores(results: list[PointResult], star_parts: list[StarPart] | None, structure: list[StructurePart], spec: specificity.Specificity, n: int, expected: tuple[int, int], fills: list[language.FillerCount], issues: list[language.LanguageIssue], relevance: np.ndarray, findings: list[Finding]) -> dict[str, float]:
+    parts: dict[str, float] = {}
+    if results:
+        parts["content"] = sum(r.credit for r in results) / len(results)
+    else:
+        parts["content"] = float(np.clip((np.sort(relevance)[-3:].mean() - 0.15) / 0.35, 0, 1))
+    if star_parts is not None:
+        score = 0.0
+        for p in star_parts:
+            weight = {"situation": 0.2, "task": 0.15, "action": 0.4, "result": 0.25}[p.name]
+            score += weight * (0.0 if not p.present else 0.6 if p.note in ("thin", "not measurable") else 1.0)
+        if any(f.kind == "ownership" for f in findings):
+            score -= 0.1
+        parts["structure"] = max(0.0, score)
+    elif structure:
+        parts["structure"] = sum(s.present for s in structure) / len(structure)
+    parts["specificity"] = spec.score
+    parts["length"] = _length_score(n, expected) * (0.85 if any(f.kind in ("rambling", "repetition") for f in findings) else 1.0)
+    per_100 = 100 / max(n, 30)
+    filler_n = sum(f.count for f in fills)
+    parts["language"] = max(0.0, 1 - filler_n * per_100 * 0.05 - len(issues) * per_100 * 0.04)
+    return parts
+
+
+_WEIGHTS = {
+    "star": {"content": 0.40, "structure": 0.25, "specificity": 0.15, "length": 0.10, "language": 0.10},
+    "bank": {"content": 0.50, "structure": 0.10, "specificity": 0.15, "length": 0.15, "language": 0.10},
+    "free": {"content": 0.45, "specificity": 0.20, "length": 0.15, "language": 0.20},
+}
+
+
+def _overall(parts: dict[str, float], wants_star: bool, in_bank: bool) -> int:
+    weights = _WEIGHTS["star" if wants_star else "bank" if in_bank else "free"]
+    used = {k: w for k, w in weights.items() if k in parts}
+    total = sum(used.values())
+    return int(round(100 * sum(parts[k] * w for k, w in used.items()) / total))
+
+
+def _tips(results: list[PointResult], star_parts: list[StarPart] | None, structure: list[StructurePart], spec: specificity.Specificity, n: int, expected: tuple[int, int], fills: list[language.FillerCount], issues: list[language.LanguageIssue], findings: list[Finding]) -> list[str]:
+    """Every concrete next step, most valuable first (the page shows the top two)."""
+    ranked: list[tuple[float, str]] = []
+    missing = [r for r in results if r.status == "missing"]
+    partly = [r for r in results if r.status == "partly"]
+    for r in missing[:2]:
+        ranked.append((0.9, f"Add this point: {r.point}"))
+    for r in partly[:1]:
+        ranked.append((0.6, f"Say more about: {r.point}"))
+    if star_parts is not None:
+        names = {"situation": "Set the scene in one or two sentences: where you were and what was happening.", "task": "Say what you had to achieve or what was expected of you.", "action": "Describe the steps you took yourself, in order, with “I”.", "result": "End with the result: what changed, ideally with a number."}
+        for p in star_parts:
+            if not p.present:
+                ranked.append((1.0 if p.name in ("action", "result") else 0.8, f"Your answer has no {p.name.title()}. {names[p.name]}"))
+            elif p.note == "not measurable":
+                ranked.append((0.55, "Make the result measurable: a number, a time saved, a rating or what the customer said."))
+            elif p.note == "thin":
+                ranked.append((0.6, "Your Action is thin: add two or three specific steps you took."))
+    for s in structure:
+        if not s.present:
+            ranked.append((0.5, f"Your answer skips a part a strong answer has: {s.name}."))
+            break
+    low, high = expected
+    if n < low:
+        ranked.append((0.7 if n < low / 2 else 0.45, f"Too short ({n} words): aim for {low}-{high} words with an example."))
+    elif n > high:
+        ranked.append((0.5, f"Too long ({n} words): cut to under {high} words; keep the example and the result."))
+    if any(f.kind == "ownership" for f in findings):
+        ranked.append((0.5, "Say “I” for what you did yourself; interviewers score your actions, not the team's."))
+    filler_n = sum(f.count for f in fills)
+    if filler_n >= 3 or (n and filler_n / n > 0.03):
+        top = ", ".join(f"“{f.text}” ×{f.count}" for f in fills[:3])
+        ranked.append((0.5, f"Cut filler words ({top}); a short pause sounds more confident."))
+    if not spec.numbers and not spec.examples:
+        ranked.append((0.45, "Add one concrete detail: a number, a name of a tool or process, or a real example."))
+    for kind, tip in (("indianism", "Replace office Indianisms: {0}."), ("negative_talk", "Drop the negative remark about a past employer or team: {0}."), ("spelling", "Fix spelling: {0}."), ("grammar", "Fix grammar: {0}.")):
+        found = [i for i in issues if i.type == kind]
+        if found:
+            detail = ", ".join(f"“{i.span.text}” → “{i.suggestion}”" if i.suggestion else f"“{i.span.text}”" for i in found[:3])
+            ranked.append((0.4 if kind != "negative_talk" else 0.65, tip.format(detail)))
+    if any(f.kind == "off_topic" for f in findings):
+        ranked.append((0.4, "Cut the sentences that do not answer the question (highlighted)."))
+    ranked.sort(key=lambda t: -t[0])
+    seen: set[str] = set()
+    return [t for _, t in ranked if not (t in seen or seen.add(t))]  # type: ignore[func-returns-value]

@@ -1,0 +1,188 @@
+"""Train the STAR classifier and talking-point thresholds, and measure them on held-out writers.
+
+Every figure printed by `report()` comes from leave-one-writer-out folds: the models that score a
+writer's answers were fitted without any of that writer's answers.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from bpoprep.content.catalogue import Catalogue
+
+from . import engine, points, star
+from .embedding import encoder
+from .labelled import STAR_PARTS, LabelledAnswer, writer_folds
+from .softmax import SoftmaxModel
+from .text import sentences, word_count
+
+
+@dataclass
+class _Embedded:
+    answer: LabelledAnswer
+    sentence_emb: np.ndarray  # of the labelled sentences
+    point_rows: list[list[float]]  # classifier features, one row per talking point
+    point_gold: list[str]
+
+
+def embed_all(answers: list[LabelledAnswer], cat: Catalogue) -> list[_Embedded]:
+    enc = encoder()
+    out = []
+    for a in answers:
+        q = cat.questions[a.question_id]
+        texts = [s.text for s in a.sentences]
+        emb = enc.encode(texts)
+        spans = sentences(a.text)
+        span_emb = enc.encode([s.text for s in spans])
+        matches = points.match(enc.encode([tp.text for tp in q.talking_points]), [tp.key_terms for tp in q.talking_points], span_emb, spans)
+        n_words = word_count(a.text)
+        out.append(_Embedded(a, emb, [m.features(n_words) for m in matches], list(a.points)))
+    return out
+
+
+def fit(items: list[_Embedded], cat: Catalogue) -> tuple[SoftmaxModel, SoftmaxModel]:
+    xs, ys = [], []
+    for it in items:
+        if cat.questions[it.answer.question_id].star_expected:
+            xs.append(star.features([s.text for s in it.answer.sentences], it.sentence_emb))
+            ys.extend(s.star for s in it.answer.sentences)
+    model = star.train(np.vstack(xs), ys)
+    point_model = points.train([r for it in items for r in it.point_rows], [g for it in items for g in it.point_gold])
+    return model, point_model
+
+
+def prf(gold: list[bool], predicted: list[bool]) -> tuple[float, float, float, int]:
+    tp = sum(g and p for g, p in zip(gold, predicted, strict=True))
+    fp = sum(p and not g for g, p in zip(gold, predicted, strict=True))
+    fn = sum(g and not p for g, p in zip(gold, predicted, strict=True))
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    return precision, recall, f1, sum(gold)
+
+
+@dataclass
+class Report:
+    title: str
+    star_presence: dict[str, tuple[float, float, float, int]]
+    star_sentences: dict[str, tuple[float, float, float, int]]
+    star_sentence_accuracy: float
+    points_labels: dict[str, tuple[float, float, float, int]]
+    points_addressed: tuple[float, float, float, int]
+    points_accuracy: float
+    ordering: tuple[int, int]  # triples ordered strong > medium > weak, all triples
+    pairwise: dict[str, tuple[int, int]]
+    answers: int
+    questions: int
+    writers: int
+
+    def lines(self) -> list[str]:
+        out = [f"{self.title}.", f"{self.answers} answers across {self.questions} questions, {self.writers} writers.", "", "STAR component present in the answer (per answer, STAR questions):", f"  {'part':<12}{'precision':>10}{'recall':>8}{'F1':>7}{'support':>9}"]
+        for name, (p, r, f, n) in self.star_presence.items():
+            out.append(f"  {name:<12}{p:>10.3f}{r:>8.3f}{f:>7.3f}{n:>9}")
+        macro = np.mean([v[2] for v in self.star_presence.values()])
+        out.append(f"  {'macro F1':<12}{'':>10}{'':>8}{macro:>7.3f}")
+        out += ["", f"STAR label per sentence (accuracy {self.star_sentence_accuracy:.3f}):"]
+        for name, (p, r, f, n) in self.star_sentences.items():
+            out.append(f"  {name:<12}{p:>10.3f}{r:>8.3f}{f:>7.3f}{n:>9}")
+        out += ["", f"Talking points (per answer and point; 3-way accuracy {self.points_accuracy:.3f}):"]
+        for name, (p, r, f, n) in self.points_labels.items():
+            out.append(f"  {name:<12}{p:>10.3f}{r:>8.3f}{f:>7.3f}{n:>9}")
+        p, r, f, n = self.points_addressed
+        out.append(f"  {'addressed':<12}{p:>10.3f}{r:>8.3f}{f:>7.3f}{n:>9}   (covered or partly, vs missing)")
+        good, total = self.ordering
+        out += ["", f"Overall score orders strong > medium > weak in {good}/{total} same-question triples ({good / max(total, 1):.1%})."]
+        for pair, (g, t) in self.pairwise.items():
+            out.append(f"  {pair}: {g}/{t} ({g / max(t, 1):.1%})")
+        return out
+
+
+class _Tally:
+    """Predictions and gold labels gathered over test answers, then turned into a Report."""
+
+    def __init__(self) -> None:
+        self.presence_gold: dict[str, list[bool]] = {p: [] for p in STAR_PARTS}
+        self.presence_pred: dict[str, list[bool]] = {p: [] for p in STAR_PARTS}
+        self.sent_gold: list[str] = []
+        self.sent_pred: list[str] = []
+        self.pts_gold: list[str] = []
+        self.pts_pred: list[str] = []
+        self.scores: dict[str, int] = {}
+
+    def add(self, it: _Embedded, cat: Catalogue, model: SoftmaxModel, point_model: SoftmaxModel) -> None:
+        a = it.answer
+        q = cat.questions[a.question_id]
+        if q.star_expected:
+            labels = [label for label, _ in star.classify([s.text for s in a.sentences], it.sentence_emb, model)]
+            self.sent_gold.extend(s.star for s in a.sentences)
+            self.sent_pred.extend(labels)
+            for part in STAR_PARTS:
+                self.presence_gold[part].append(a.has(part))
+                self.presence_pred[part].append(part in labels)
+        self.pts_gold.extend(it.point_gold)
+        self.pts_pred.extend(label for label, _ in point_model.predict(np.array(it.point_rows, dtype=np.float32)))
+        self.scores[a.id] = engine.analyse(a.text, q, star_model=model, points_model=point_model).overall
+
+    def report(self, answers: list[LabelledAnswer], title: str) -> Report:
+        triples = good = 0
+        pairwise: Counter[str] = Counter()
+        pair_total: Counter[str] = Counter()
+        by_question: dict[str, dict[str, list[int]]] = {}
+        for a in answers:
+            by_question.setdefault(a.question_id, {}).setdefault(a.quality, []).append(self.scores[a.id])
+        for groups in by_question.values():
+            for s, m, w in itertools.product(groups.get("strong", []), groups.get("medium", []), groups.get("weak", [])):
+                triples += 1
+                good += s > m > w
+            for hi, lo in (("strong", "medium"), ("medium", "weak"), ("strong", "weak")):
+                for x, y in itertools.product(groups.get(hi, []), groups.get(lo, [])):
+                    pair_total[f"{hi} > {lo}"] += 1
+                    pairwise[f"{hi} > {lo}"] += x > y
+        sg, sp, pg, pp = self.sent_gold, self.sent_pred, self.pts_gold, self.pts_pred
+        return Report(
+            title=title,
+            star_presence={p: prf(self.presence_gold[p], self.presence_pred[p]) for p in STAR_PARTS},
+            star_sentences={c: prf([g == c for g in sg], [p == c for p in sp]) for c in star.CLASSES},
+            star_sentence_accuracy=sum(g == p for g, p in zip(sg, sp, strict=True)) / max(len(sg), 1),
+            points_labels={c: prf([g == c for g in pg], [p == c for p in pp]) for c in ("covered", "partly", "missing")},
+            points_addressed=prf([g != "missing" for g in pg], [p != "missing" for p in pp]),
+            points_accuracy=sum(g == p for g, p in zip(pg, pp, strict=True)) / max(len(pg), 1),
+            ordering=(good, triples),
+            pairwise={k: (pairwise[k], pair_total[k]) for k in pair_total},
+            answers=len(answers),
+            questions=len({a.question_id for a in answers}),
+            writers=len({a.writer for a in answers}),
+        )
+
+
+def run(answers: list[LabelledAnswer], cat: Catalogue) -> Report:
+    """Leave-one-writer-out over the labelled set."""
+    items = embed_all(answers, cat)
+    by_id = {it.answer.id: it for it in items}
+    tally = _Tally()
+    for _, train_answers, test_answers in writer_folds(answers):
+        model, point_model = fit([by_id[a.id] for a in train_answers], cat)
+        for a in test_answers:
+            tally.add(by_id[a.id], cat, model, point_model)
+    return tally.report(answers, "Labelled set, leave-one-writer-out: each writer scored by models fitted without their answers")
+
+
+def holdout(train_answers: list[LabelledAnswer], test_answers: list[LabelledAnswer], cat: Catalogue) -> Report:
+    """Fit on the labelled set, score the held-out set (other writers, other questions)."""
+    model, point_model = fit(embed_all(train_answers, cat), cat)
+    tally = _Tally()
+    for it in embed_all(test_answers, cat):
+        tally.add(it, cat, model, point_model)
+    return tally.report(test_answers, "Held-out set: new writers and questions, never used for fitting or for setting the score weights")
+
+
+def train_and_save(answers: list[LabelledAnswer], cat: Catalogue, folder: Path = star.MODEL_PATH.parent) -> tuple[SoftmaxModel, SoftmaxModel]:
+    model, point_model = fit(embed_all(answers, cat), cat)
+    model.save(folder / star.MODEL_PATH.name)
+    point_model.save(folder / points.MODEL_PATH.name)
+    return model, point_model

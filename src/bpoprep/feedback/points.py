@@ -1,0 +1,92 @@
+"""Talking points: is each of a question's points covered, partly covered or missing, and where.
+
+Signals per point: meaning (the best and second-best cosine similarity between the point and the
+answer's sentences) and words (how many of the point's key terms the answer uses). A small
+classifier over them is trained on the hand-labelled answers by `bpoprep feedback train` and
+shipped in `data/points_model.npz`.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from . import softmax
+from .softmax import SoftmaxModel
+from .text import Span
+
+STATUSES = ("covered", "partly", "missing")
+MODEL_PATH = Path(__file__).parent / "data" / "points_model.npz"
+SECTION_FLOOR = 0.35  # similarity above which a model-answer step counts as present in the answer
+
+
+@lru_cache(maxsize=4096)
+def _term_regex(term: str) -> re.Pattern[str]:
+    # A term matches as whole words, allowing simple endings: "apologise" finds "apologised".
+    parts = [re.escape(p) for p in term.lower().split()]
+    return re.compile(r"(?<![\w])" + r"\s+".join(parts) + r"(?:s|es|ed|d|ing|ly)?(?![\w])", re.I)
+
+
+def terms_in(text: str, terms: list[str] | tuple[str, ...]) -> list[Span]:
+    found = []
+    for term in terms:
+        m = _term_regex(term).search(text)
+        if m:
+            found.append(Span(m.start(), m.end(), m.group(0)))
+    return found
+
+
+@dataclass(frozen=True)
+class PointMatch:
+    index: int
+    similarity: float
+    second: float
+    best_sentence: int  # index into the answer's sentences, -1 if the answer is empty
+    terms: tuple[Span, ...]
+    term_total: int
+
+    def features(self, answer_words: int) -> list[float]:
+        found = len(self.terms)
+        return [self.similarity, (self.similarity + self.second) / 2, float(found > 0), found / max(self.term_total, 1), float(min(found, 4)), math.log1p(answer_words)]
+
+
+def match(point_embeddings: np.ndarray, point_terms: list[list[str]], sentence_embeddings: np.ndarray, sentences: list[Span]) -> list[PointMatch]:
+    out = []
+    sims = point_embeddings @ sentence_embeddings.T if len(sentences) else np.zeros((len(point_embeddings), 0))
+    for i, terms in enumerate(point_terms):
+        found = tuple(Span(t.start + s.start, t.end + s.start, t.text) for s in sentences for t in terms_in(s.text, terms))
+        row = np.sort(sims[i])[::-1] if sims.shape[1] else np.zeros(0)
+        best = int(sims[i].argmax()) if sims.shape[1] else -1
+        out.append(PointMatch(i, float(row[0]) if len(row) else 0.0, float(row[1]) if len(row) > 1 else float(row[0]) if len(row) else 0.0, best, found, len(terms)))
+    return out
+
+
+def train(rows: list[list[float]], labels: list[str]) -> SoftmaxModel:
+    return softmax.train(np.array(rows, dtype=np.float32), labels, STATUSES, l2=0.5)
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> SoftmaxModel:
+    return SoftmaxModel.load(MODEL_PATH)
+
+
+def classify(matches: list[PointMatch], answer_words: int, model: SoftmaxModel | None = None) -> list[tuple[str, float]]:
+    """(status, credit) per point; credit = P(covered) + P(partly) / 2, a smooth 0-1 for scoring."""
+    if not matches:
+        return []
+    model = model or shipped_model()
+    probs = model.probabilities(np.array([m.features(answer_words) for m in matches], dtype=np.float32))
+    covered, partly = model.classes.index("covered"), model.classes.index("partly")
+    return [(model.classes[int(p.argmax())], float(p[covered] + p[partly] / 2)) for p in probs]
+
+
+def addressed_f1(predicted: list[str], gold: list[str]) -> float:
+    tp = sum(p != "missing" and g != "missing" for p, g in zip(predicted, gold, strict=True))
+    fp = sum(p != "missing" and g == "missing" for p, g in zip(predicted, gold, strict=True))
+    fn = sum(p == "missing" and g != "missing" for p, g in zip(predicted, gold, strict=True))
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0

@@ -1,0 +1,81 @@
+"""STAR: which sentences of an answer are Situation, Task, Action and Result.
+
+A small softmax classifier over each sentence's embedding plus cues a trainer listens for
+(position in the answer, "my job was", "I + past-tense verb", "as a result", numbers). Its weights
+are trained on the hand-labelled answers by `bpoprep feedback train` and shipped in
+`data/star_model.npz`; `bpoprep feedback evaluate` reports accuracy on writers held out.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+import numpy as np
+
+from . import softmax
+from .softmax import SoftmaxModel
+
+CLASSES = ("situation", "task", "action", "result", "none")
+MODEL_PATH = Path(__file__).parent / "data" / "star_model.npz"
+
+_CUES: dict[str, re.Pattern[str]] = {
+    "situation": re.compile(r"\b(when i was|while i was|during (?:my|our|the)|last (?:year|summer|month|week|semester)|at my|in my (?:last|previous|first|final)|there was|once,|one day|we had|it was (?:a|the)|i was working|i worked (?:at|in|as)|in (?:college|my college)|a customer (?:called|came|walked))\b", re.I),
+    "task": re.compile(r"\b(my (?:job|task|role|responsibility|goal|aim) was|i (?:had|needed|was asked|was supposed|was expected) to|i was responsible|it was my|my target was|the goal was|i wanted to make sure|the challenge was|i had been asked)\b", re.I),
+    "action": re.compile(r"\b(i (?:first|then|also|immediately|quickly|calmly|personally)?\s?(?:listened|apologi[sz]ed|explained|checked|called|asked|decided|created|made|set up|spoke|offered|arranged|organi[sz]ed|took|started|contacted|escalated|followed up|prepared|trained|divided|split|wrote|used|kept|stayed|informed|told|went|focused|planned|practised|practiced|learned|learnt|suggested|reviewed|raised|assured|requested|built|designed|shared|tracked|verified|confirmed)|first,|then,|next,|after that|so i|i made sure)\b", re.I),
+    "result": re.compile(r"\b(as a result|in the end|finally|because of this|resulted|result was|the outcome|thanks to|ended up|by the end|we (?:won|got|reached|met|achieved|finished|raised)|he (?:thanked|was happy|calmed)|she (?:thanked|was happy|calmed)|they (?:thanked|were happy)|(?:increased|reduced|improved|saved|cut|grew|doubled|achieved|exceeded|met|completed)\b|feedback|learned that|learnt that|taught me|i learned|i learnt|since then|\d+ ?%|percent)\b", re.I),
+}
+_I_PAST = re.compile(r"^\s*(?:then |so |first |next |after that,? )?i \w+ed\b", re.I)
+_WE = re.compile(r"\bwe\b", re.I)
+_I = re.compile(r"\bi\b", re.I)
+_NUMBER = re.compile(r"\d|\b(?:one|two|three|four|five|six|seven|eight|nine|ten|twenty|fifty|hundred|thousand|lakh|half)\b", re.I)
+
+
+def cue_features(sentences: list[str]) -> np.ndarray:
+    n = len(sentences)
+    rows = []
+    for i, s in enumerate(sentences):
+        pos = i / (n - 1) if n > 1 else 0.0
+        rows.append(
+            [pos, pos * pos, float(i == 0), float(i == n - 1)]
+            + [float(bool(_CUES[c].search(s))) for c in CLASSES[:4]]
+            + [float(bool(_I_PAST.search(s))), float(bool(_WE.search(s))), float(bool(_I.search(s))), float(bool(_NUMBER.search(s)))]
+        )
+    return np.array(rows, dtype=np.float32).reshape(n, -1)
+
+
+def features(sentences: list[str], embeddings: np.ndarray) -> np.ndarray:
+    return np.hstack([embeddings, cue_features(sentences)]) if sentences else np.zeros((0, embeddings.shape[1] + 12), np.float32)
+
+
+def train(x: np.ndarray, labels: list[str]) -> SoftmaxModel:
+    return softmax.train(x, labels, CLASSES)
+
+
+@lru_cache(maxsize=1)
+def shipped_model() -> SoftmaxModel:
+    return SoftmaxModel.load(MODEL_PATH)
+
+
+def classify(sentences: list[str], embeddings: np.ndarray, model: SoftmaxModel | None = None) -> list[tuple[str, float]]:
+    """(label, confidence) for each sentence."""
+    if not sentences:
+        return []
+    return (model or shipped_model()).predict(features(sentences, embeddings))
+
+
+MEASURABLE = re.compile(r"\d|\b(?:percent|per cent|doubled|halved|twice|from \w+ to \w+|zero|every|all (?:of )?the|no more|within)\b", re.I)
+
+
+def ownership(sentences: list[str], labels: list[str]) -> tuple[int, int]:
+    """How many action sentences speak of "I" and how many only of "we"."""
+    mine = ours = 0
+    for s, label in zip(sentences, labels, strict=True):
+        if label != "action":
+            continue
+        if _I.search(s):
+            mine += 1
+        elif _WE.search(s):
+            ours += 1
+    return mine, ours

@@ -1,0 +1,144 @@
+"""Terminal commands for answer practice: `practice`, `score answers`, `feedback train|evaluate`."""
+
+from __future__ import annotations
+
+import json
+import random
+import sys
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.panel import Panel
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from rich.table import Table
+from rich.text import Text
+
+from bpoprep.content.catalogue import default_catalogue
+from bpoprep.content.schemas import Question
+
+score_app = typer.Typer(help="Score answers in bulk.", no_args_is_help=True)
+feedback_app = typer.Typer(help="Train and evaluate the feedback models.", no_args_is_help=True)
+console = Console(stderr=True)
+LABELLED = Path(__file__).resolve().parents[2] / "tests" / "data" / "answers"
+HOLDOUT = Path(__file__).resolve().parents[2] / "tests" / "data" / "answers-holdout"
+
+
+@score_app.command("answers")
+def score_answers(file: Annotated[Path, typer.Argument(help="JSON lines: {question_id or question, answer}; '-' reads standard input.")]) -> None:
+    """Print one JSON result per input line, in order."""
+    from bpoprep.feedback.batch import score_lines
+
+    if str(file) != "-" and not file.is_file():
+        console.print(f"[red]No such file: {file}[/red]")
+        raise typer.Exit(2)
+    raw = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
+    text = raw.decode("utf-8", errors="replace")  # a bad byte spoils its own line's answer, not the run
+    lines = text.splitlines()
+    cat = default_catalogue()
+    with Progress(TextColumn("Scoring"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console, transient=True) as bar:
+        task = bar.add_task("score", total=len(lines))
+        for result in score_lines(lines, cat):
+            sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+            bar.advance(task)
+    sys.stdout.flush()
+
+
+@feedback_app.command("evaluate")
+def feedback_evaluate(folder: Annotated[Path, typer.Option(help="Labelled answers.")] = LABELLED, holdout: Annotated[Path, typer.Option(help="Held-out labelled answers.")] = HOLDOUT) -> None:
+    """Print precision/recall/F1 per label: leave-one-writer-out on the labelled set, then the held-out set."""
+    from bpoprep.feedback import evaluate, labelled
+
+    cat = default_catalogue()
+    with console.status("Embedding and cross-validating..."):
+        report = evaluate.run(labelled.load(folder), cat)
+    print("\n".join(report.lines()))
+    if holdout.is_dir():
+        with console.status("Scoring the held-out set with models trained on the labelled set..."):
+            held = evaluate.holdout(labelled.load(folder), labelled.load(holdout), cat)
+        print("\n" + "\n".join(held.lines()))
+
+
+@feedback_app.command("train")
+def feedback_train(folder: Annotated[Path, typer.Option(help="Labelled answers.")] = LABELLED) -> None:
+    """Fit the STAR and talking-point classifiers on the labelled answers and save them in the package."""
+    from bpoprep.feedback import evaluate, labelled
+
+    with console.status("Training..."):
+        evaluate.train_and_save(labelled.load(folder), default_catalogue())
+    console.print("[green]Saved the STAR and talking-point models.[/green]")
+
+
+def pick_question(question_id: str | None, role: str | None, category: str | None) -> Question:
+    cat = default_catalogue()
+    if question_id:
+        if question_id not in cat.questions:
+            console.print(f"[red]No question '{question_id}'.[/red]")
+            raise typer.Exit(2)
+        return cat.questions[question_id]
+    pool = [q for q in cat.questions.values() if (not role or role in q.roles or "all" in q.roles) and (not category or q.category == category)]
+    if not pool:
+        console.print("[red]No question matches that role and category.[/red]")
+        raise typer.Exit(2)
+    return random.choice(pool)
+
+
+def feedback_panel(fb: object) -> Panel:
+    from bpoprep.feedback.engine import Feedback
+
+    assert isinstance(fb, Feedback)
+    table = Table.grid(padding=(0, 2))
+    table.add_row(Text(f"{fb.overall}/100", style="bold"), Text(f"{fb.word_count} words (aim {fb.expected_words[0]}-{fb.expected_words[1]})"))
+    marks = {"covered": "[green]✔ covered[/green]", "partly": "[yellow]~ partly[/yellow]", "missing": "[red]✘ missing[/red]"}
+    for p in fb.talking_points:
+        table.add_row(marks[p.status], p.point)
+    if fb.star is not None:
+        table.add_row("[bold]STAR[/bold]", "  ".join(f"{'[green]' if s.present and not s.note else '[yellow]' if s.present else '[red]'}{s.name.title()}{(' (' + s.note + ')') if s.note else ''}[/]" for s in fb.star))
+    if fb.fillers:
+        table.add_row("[bold]Fillers[/bold]", ", ".join(f"{f.text} ×{f.count}" for f in fb.fillers[:5]))
+    for issue in fb.language_issues[:5]:
+        table.add_row(f"[magenta]{issue.type}[/magenta]", f"“{issue.span.text}” → {issue.suggestion or issue.message}")
+    for i, tip in enumerate(fb.tips[:2], 1):
+        table.add_row(f"[bold cyan]Next {i}[/bold cyan]", tip)
+    return Panel(table, title="Feedback", border_style="cyan")
+
+
+def practice(
+    question_id: Annotated[str | None, typer.Option("--question", help="A question id from the bank.")] = None,
+    role: Annotated[str | None, typer.Option(help="Pick from this role's questions.")] = None,
+    category: Annotated[str | None, typer.Option(help="hr, behavioural, situational, industry, metrics, role or company.")] = None,
+) -> None:
+    """Answer a question in the terminal and get feedback; try again and compare."""
+    from bpoprep.feedback.engine import AnswerError, analyse
+
+    question = pick_question(question_id, role, category)
+    out = Console()
+    history: list[int] = []
+    while True:
+        out.print(Panel(f"[bold]{question.text}[/bold]\n\n{question.looking_for}", title=f"{question.category} · {question.id}", subtitle=f"aim for {question.expected_words.min}-{question.expected_words.max} words" + (" · use STAR" if question.star_expected else "")))
+        out.print("Type your answer. Finish with an empty line (or Ctrl-D).")
+        started = time.monotonic()
+        lines: list[str] = []
+        try:
+            while (line := input()) != "" or not lines:
+                if line:
+                    lines.append(line)
+        except EOFError:
+            pass
+        try:
+            fb = analyse("\n".join(lines), question)
+        except AnswerError as exc:
+            out.print(f"[red]{exc}[/red]")
+            if not sys.stdin.isatty():
+                raise typer.Exit(1) from exc
+            continue
+        out.print(f"Answered in {time.monotonic() - started:.0f} s.")
+        out.print(feedback_panel(fb))
+        if history:
+            change = fb.overall - history[-1]
+            out.print(f"Previous attempt: {history[-1]} → now {fb.overall} ({'+' if change >= 0 else ''}{change}).")
+        history.append(fb.overall)
+        if not sys.stdin.isatty() or not typer.confirm("Try again?", default=False):
+            break

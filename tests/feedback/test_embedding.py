@@ -1,0 +1,41 @@
+"""The ONNX encoder computes what the NumPy reference computes, from weights we have checked."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bpoprep.feedback.embedding import ModelUnavailable, NumpyEncoder, OnnxEncoder, encoder
+
+
+def test_onnx_graph_matches_the_numpy_reference() -> None:
+    sentences = ["Thank you for calling SwiftNet, my name is Asha.", "ok", "I escalated the refund to my team leader and called the customer back within two hours."]
+    onnx = encoder().encode(sentences)
+    ref = NumpyEncoder().encode(sentences)
+    assert onnx.shape == (3, 384)
+    assert np.allclose(np.linalg.norm(onnx, axis=1), 1.0, atol=1e-5)
+    assert np.abs(onnx - ref).max() < 1e-4
+
+
+def test_similar_sentences_are_closer_than_unrelated_ones() -> None:
+    a, b, c = encoder().encode(["The customer was angry about the late refund.", "An upset caller complained that the refund was delayed.", "I like playing cricket on Sundays."])
+    assert a @ b > a @ c + 0.3
+
+
+def test_weights_with_the_wrong_hash_are_refused(tmp_path: Path) -> None:
+    fake = tmp_path / "model.zip"
+    with zipfile.ZipFile(fake, "w") as zf:
+        zf.writestr("model.safetensors", b"not the real weights")
+        zf.writestr("config.json", "{}")
+        zf.writestr("tokenizer.json", "{}")
+    with pytest.raises(ModelUnavailable, match="hash"):
+        OnnxEncoder(fake)
+    with pytest.raises(ModelUnavailable, match="not found"):
+        OnnxEncoder(tmp_path / "missing.zip")
+
+
+def test_empty_input_gives_an_empty_matrix() -> None:
+    assert encoder().encode([]).shape == (0, 384)

@@ -1,0 +1,110 @@
+"""The feedback engine on answers a candidate might type: what it finds and where."""
+
+from __future__ import annotations
+
+import pytest
+
+from bpoprep.content.catalogue import default_catalogue
+from bpoprep.feedback.engine import AnswerError, analyse
+
+CAT = default_catalogue()
+
+STRONG_STAR = (
+    "Last summer I worked part-time at a mobile shop in Pune, and one evening a customer came in shouting because his new phone had stopped charging after two days. "
+    "My job was to calm him down and solve the problem without breaking the shop's return policy. "
+    "I listened without interrupting, apologised for the trouble and asked when the problem started. "
+    "I checked the charger and the cable, found that the cable was faulty, and replaced it from stock under warranty. "
+    "I also showed him how to check the charging icon so he would know it was working. "
+    "As a result he left smiling, gave the shop a five-star review the next day, and my manager asked me to train two new staff on handling complaints."
+)
+NO_RESULT = (
+    "Last summer I worked part-time at a mobile shop in Pune, and one evening a customer came in shouting because his new phone had stopped charging. "
+    "I listened to him and apologised. I checked the charger and the cable."
+)
+
+
+def test_a_complete_star_story_is_recognised_part_by_part() -> None:
+    fb = analyse(STRONG_STAR, CAT.questions["handled-angry-customer"])
+    star = {p.name: p for p in fb.star or []}
+    assert all(star[name].present for name in ("situation", "action", "result")), fb.sentence_labels
+    assert "five-star" in " ".join(s.text for s in star["result"].sentences)
+    assert "faulty" in " ".join(s.text for s in star["action"].sentences)
+
+
+def test_a_story_without_a_result_is_told_so_in_a_tip() -> None:
+    fb = analyse(NO_RESULT, CAT.questions["handled-angry-customer"])
+    assert fb.star is not None and not {p.name: p for p in fb.star}["result"].present
+    assert any("no Result" in t for t in fb.tips[:3]), fb.tips
+
+
+def test_strong_answer_outscores_a_thin_one_on_the_same_question() -> None:
+    q = CAT.questions["handled-angry-customer"]
+    assert analyse(STRONG_STAR, q).overall > analyse(NO_RESULT, q).overall + 10
+
+
+def test_talking_points_carry_the_sentence_that_covers_them() -> None:
+    q = CAT.questions["what-is-aht"]
+    answer = (
+        "AHT means average handle time, the average time an agent spends on one call from start to finish. "
+        "It is talk time plus hold time plus after-call work, divided by the number of calls. "
+        "For example, if I handle 40 calls in 260 minutes in total, my AHT is 6.5 minutes. "
+        "It matters because it decides how many agents the centre needs, but cutting it by rushing customers hurts first call resolution."
+    )
+    fb = analyse(answer, q)
+    covered = [p for p in fb.talking_points if p.status != "missing"]
+    assert len(covered) >= 3, [(p.point, p.status, p.similarity) for p in fb.talking_points]
+    for p in covered:
+        assert p.evidence is not None and answer[p.evidence.start : p.evidence.end] == p.evidence.text
+
+
+def test_fillers_indianisms_and_spelling_are_found_with_their_spans() -> None:
+    answer = "Basically, you know, I am hardworking. I will do the needful and revert back to the customer. I recieve calls daily."
+    fb = analyse(answer, CAT.questions["why-bpo"])
+    fillers = {f.text: f.count for f in fb.fillers}
+    assert fillers.get("you know") == 1 and fillers.get("basically") == 1
+    kinds = {(i.type, i.span.text.lower()) for i in fb.language_issues}
+    assert ("indianism", "do the needful") in kinds and ("indianism", "revert back") in kinds
+    spelling = [i for i in fb.language_issues if i.type == "spelling"]
+    assert spelling and spelling[0].span.text == "recieve" and spelling[0].suggestion == "receive"
+    for issue in fb.language_issues:
+        assert answer[issue.span.start : issue.span.end] == issue.span.text
+
+
+def test_length_outside_the_range_is_flagged() -> None:
+    fb = analyse("I like people.", CAT.questions["tell-me-about-yourself"])
+    assert fb.parts["length"] < 0.3 and any("Too short" in t for t in fb.tips)
+    long = " ".join(["I worked in a shop and I liked helping customers with their phones."] * 40)
+    fb = analyse(long, CAT.questions["tell-me-about-yourself"])
+    assert any("Too long" in t for t in fb.tips) and any(f.kind == "repetition" for f in fb.findings)
+
+
+def test_we_instead_of_i_is_an_ownership_finding() -> None:
+    answer = (
+        "In my final year our college fest lost its main sponsor two weeks before the event. "
+        "We had to raise the money quickly. We called local shops. We made a new sponsor deck. We visited ten businesses. "
+        "In the end we raised 40,000 rupees and the fest went ahead."
+    )
+    fb = analyse(answer, CAT.questions["teamwork-example"])
+    assert any(f.kind == "ownership" for f in fb.findings), fb.sentence_labels
+
+
+def test_a_question_outside_the_bank_still_gets_feedback() -> None:
+    fb = analyse("I would check the order status, apologise for the delay and give the customer a new delivery date.", question_text="How would you handle a late delivery?")
+    assert fb.talking_points == [] and fb.star is None and 0 <= fb.overall <= 100 and fb.tips
+    star = analyse("Last year my friend failed a test. I helped him study every evening. He passed with 78 percent.", question_text="Tell me about a time you helped a friend")
+    assert star.star is not None
+
+
+@pytest.mark.parametrize("bad", ["", "   \n\t ", "!!! ??? ...", "\x00\x01"])
+def test_empty_answers_get_a_clear_error(bad: str) -> None:
+    with pytest.raises(AnswerError, match="empty"):
+        analyse(bad, CAT.questions["why-bpo"])
+
+
+def test_the_json_contract_has_the_promised_fields() -> None:
+    d = analyse(STRONG_STAR, CAT.questions["handled-angry-customer"]).to_dict()
+    assert set(d) >= {"overall", "star", "talking_points", "fillers", "language_issues", "tips"}
+    assert set(d["star"]) == {"situation", "task", "action", "result"} and all(isinstance(v, bool) for v in d["star"].values())
+    assert all(set(p) >= {"point", "status", "evidence"} for p in d["talking_points"])
+    assert all(set(i) >= {"type", "span", "suggestion"} for i in d["language_issues"])
+    assert analyse("I like customers and I am patient.", CAT.questions["why-bpo"]).to_dict()["star"] is None

@@ -1,0 +1,97 @@
+"""Answer practice in the app: type, get feedback, try again, see the difference."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from bpoprep.web.plans.services import plan_for
+from bpoprep.web.practice.models import Attempt
+from tests.conftest import make_user
+
+pytestmark = pytest.mark.django_db
+
+FIRST = "I like customers. I am hardworking and I will do the needful."
+BETTER = (
+    "I want to work in a BPO because I enjoy talking to people and solving their problems; at my uncle's shop I handled about twenty customer queries a day. "
+    "The structured training in communication and systems will help me grow quickly, and I have seen friends move from agent to team leader in two years. "
+    "A stable salary also lets me support my family, but the main reason is that I like making an upset customer happy again."
+)
+
+
+def test_answer_gets_feedback_and_a_retry_shows_what_changed(client_for, user) -> None:  # type: ignore[no-untyped-def]
+    c = client_for(user)
+    page = c.get(reverse("practice:answer", args=["why-bpo"])).content.decode()
+    assert "Why do you want to work in a BPO?" in page and "data-timer" in page and "Aim for" in page
+    r = c.post(reverse("practice:answer", args=["why-bpo"]), {"answer": FIRST, "seconds": "42"})
+    first = Attempt.objects.get(user=user)
+    assert r.status_code == 302 and r["Location"] == reverse("practice:attempt", args=[first.pk])
+    assert first.status == Attempt.DONE and first.seconds == 42 and first.answer == FIRST
+    html = c.get(r["Location"]).content.decode()
+    assert f"{first.overall}<span>/100</span>" in html and "Do this next" in html
+    assert '<mark class="indianism"' in html and "do the needful" in html
+    r = c.post(reverse("practice:answer", args=["why-bpo"]), {"answer": BETTER})
+    second = Attempt.objects.filter(user=user).order_by("-pk").first()
+    assert second is not None and second.overall > first.overall
+    html = c.get(r["Location"]).content.decode()
+    assert "Compared with your last attempt" in html and f"{first.overall} → {second.overall}" in html
+    history = c.get(reverse("practice:history", args=["why-bpo"])).content.decode()
+    assert history.count("Attempt ") >= 2 and "Full feedback" in history
+
+
+@pytest.mark.parametrize(
+    ("answer", "message"),
+    [("", "Write your answer first"), ("   ", "Write your answer first"), ("?!?! 123", "in words"), ("x" * 20_001, "too long")],
+)
+def test_bad_answers_get_a_clear_message_and_nothing_is_stored(client_for, user, answer: str, message: str) -> None:  # type: ignore[no-untyped-def]
+    c = client_for(user)
+    c.post(reverse("practice:answer", args=["why-bpo"]), {"answer": "A first answer I want to keep: I like helping customers."})
+    r = c.post(reverse("practice:answer", args=["why-bpo"]), {"answer": answer})
+    assert r.status_code == 200 and message in r.content.decode()
+    assert Attempt.objects.filter(user=user).count() == 1  # the earlier attempt is untouched
+
+
+def test_non_utf8_answer_is_refused(client_for, user) -> None:  # type: ignore[no-untyped-def]
+    c = client_for(user)
+    body = b"answer=I+like+caf\xe9+customers+and+helping+people"
+    r = c.post(reverse("practice:answer", args=["why-bpo"]), body, content_type="application/x-www-form-urlencoded")
+    assert r.status_code == 200 and "could not be read" in r.content.decode()
+    assert not Attempt.objects.exists()
+
+
+def test_html_in_an_answer_is_shown_as_text(client_for, user) -> None:  # type: ignore[no-untyped-def]
+    c = client_for(user)
+    r = c.post(reverse("practice:answer", args=["why-bpo"]), {"answer": "<script>alert('x')</script> I like helping <b>customers</b> every day."})
+    html = c.get(r["Location"]).content.decode()
+    assert "<script>alert" not in html and "&lt;script&gt;" in html and "&lt;b&gt;customers" in html
+
+
+def test_attempts_are_private(client_for, user) -> None:  # type: ignore[no-untyped-def]
+    c = client_for(user)
+    r = c.post(reverse("practice:answer", args=["why-bpo"]), {"answer": "I like helping customers every day."})
+    other = client_for(make_user("b@example.com"))
+    assert other.get(r["Location"]).status_code == 404
+    assert other.get(reverse("practice:history", args=["why-bpo"])).status_code == 302  # nothing of theirs: back to answering
+    assert other.get(reverse("practice:answer", args=["no-such-question"])).status_code == 404
+    assert other.get(reverse("practice:category", args=["no-such-category"])).status_code == 404
+
+
+def test_practice_ticks_the_plan_and_feeds_recommendations(client_for, user) -> None:  # type: ignore[no-untyped-def]
+    c = client_for(user)
+    hr = ["tell-me-about-yourself", "why-bpo", "strengths-and-weaknesses", "where-in-five-years", "why-should-we-hire-you"]
+    for qid in hr:
+        c.post(reverse("practice:answer", args=[qid]), {"answer": "I am okay."})
+    steps = {s.step.id: s.done_how for s in plan_for(user).steps}
+    assert steps["practise-hr"] == "auto"
+    page = c.get(reverse("practice:index")).content.decode()
+    assert "worth another go" in page  # the weak answers come back as retries
+    assert "A kind of question you have not practised yet" in page
+    export = json.loads(c.get(reverse("accounts:export")).content)
+    assert len(export["practice_attempts"]) == 5 and export["practice_attempts"][0]["answer"] == "I am okay."
+
+
+def test_question_bank_links_to_practice(client_for, user) -> None:  # type: ignore[no-untyped-def]
+    page = client_for(user).get(reverse("learn:question", args=["why-bpo"])).content.decode()
+    assert reverse("practice:answer", args=["why-bpo"]) in page
