@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import signal
 import sys
+import threading
 from pathlib import Path
 from typing import Annotated
 
@@ -74,12 +75,22 @@ def serve(
     db = settings.DATABASES["default"]
     console.print(f"Database: {db['ENGINE'].rsplit('.', 1)[-1]} {db['NAME']}")
     console.print(f"[bold green]bpoprep is running on http://{host}:{port}/[/bold green]  (Ctrl+C to stop)")
+    threading.Thread(target=_warm_feedback, name="bpoprep-warm", daemon=True).start()
     signal.signal(signal.SIGTERM, _stop_like_ctrl_c)
     try:
         waitress_serve(application, host=host, port=port, threads=threads, ident="bpoprep", _quiet=True)
     finally:
         if worker and settings.JOBS_BACKEND == "inprocess":
             job_worker.stop()
+
+
+def _warm_feedback() -> None:
+    # Load the sentence model and spell checker now, so the first answer gets feedback at once.
+    from bpoprep.feedback.embedding import encoder
+    from bpoprep.feedback.language import spelling
+
+    encoder()
+    spelling("warm up")
 
 
 def _stop_like_ctrl_c(*_: object) -> None:

@@ -11,13 +11,21 @@ import pytest
 from bpoprep.feedback.embedding import ModelUnavailable, NumpyEncoder, OnnxEncoder, encoder
 
 
+SENTENCES = ["Thank you for calling SwiftNet, my name is Asha.", "ok", "I escalated the refund to my team leader and called the customer back within two hours."]
+
+
 def test_onnx_graph_matches_the_numpy_reference() -> None:
-    sentences = ["Thank you for calling SwiftNet, my name is Asha.", "ok", "I escalated the refund to my team leader and called the customer back within two hours."]
-    onnx = encoder().encode(sentences)
-    ref = NumpyEncoder().encode(sentences)
+    onnx = OnnxEncoder(quantized=False).encode(SENTENCES)
+    ref = NumpyEncoder().encode(SENTENCES)
     assert onnx.shape == (3, 384)
     assert np.allclose(np.linalg.norm(onnx, axis=1), 1.0, atol=1e-5)
     assert np.abs(onnx - ref).max() < 1e-4
+
+
+def test_int8_encoder_stays_close_to_the_float_one() -> None:
+    quantized = encoder().encode(SENTENCES)
+    exact = OnnxEncoder(quantized=False).encode(SENTENCES)
+    assert ((quantized * exact).sum(1) > 0.97).all()
 
 
 def test_similar_sentences_are_closer_than_unrelated_ones() -> None:

@@ -65,6 +65,8 @@ class _Encoder:
         self.heads = int(self.config["num_attention_heads"])
         self.layers = int(self.config["num_hidden_layers"])
         self._prepare(weights)
+        del weights
+        _release_freed_memory()
 
     def _prepare(self, w: dict[str, np.ndarray]) -> None:
         raise NotImplementedError
@@ -153,7 +155,16 @@ class NumpyEncoder(_Encoder):
 
 
 class OnnxEncoder(_Encoder):
-    """The same network as an ONNX graph built in memory, run by onnxruntime on one thread."""
+    """The same network as an ONNX graph built in memory, run by onnxruntime on one thread.
+
+    With `quantized` (the default) the four big matrix products of every layer use int8 weights
+    (per-column scales, onnxruntime's DynamicQuantizeMatMul): a quarter of the memory and about
+    twice the speed, for embeddings within ~0.01 cosine of the float ones.
+    """
+
+    def __init__(self, zip_path: Path | None = None, quantized: bool = True):
+        self.quantized = quantized
+        super().__init__(zip_path)
 
     def _prepare(self, w: dict[str, np.ndarray]) -> None:
         import onnxruntime as ort
@@ -162,13 +173,33 @@ class OnnxEncoder(_Encoder):
         options.intra_op_num_threads = 1  # one answer per core; the web server runs requests in parallel
         options.inter_op_num_threads = 1
         options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-        self.session = ort.InferenceSession(_graph(w, self.layers, self.heads, self.eps).SerializeToString(), options, providers=["CPUExecutionProvider"])
+        model = _graph(w, self.layers, self.heads, self.eps, self.quantized).SerializeToString()
+        self.session = ort.InferenceSession(model, options, providers=["CPUExecutionProvider"])
 
     def _hidden(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
         return self.session.run(["hidden"], {"input_ids": ids, "attention_mask": mask})[0]
 
 
-def _graph(w: dict[str, np.ndarray], layers: int, heads: int, eps: float) -> Any:
+def _release_freed_memory() -> None:
+    # Building the graph briefly holds several copies of the weights; hand the freed pages back
+    # to the system so a web worker does not keep them (glibc only; elsewhere a no-op).
+    import ctypes
+    import gc
+
+    gc.collect()
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
+def _quantize(weight: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Symmetric int8 per output column: weight ~= q * scale."""
+    scale = np.maximum(np.abs(weight).max(0), 1e-8) / 127.0
+    return np.clip(np.rint(weight / scale), -127, 127).astype(np.int8), scale.astype(np.float32)
+
+
+def _graph(w: dict[str, np.ndarray], layers: int, heads: int, eps: float, quantized: bool = True) -> Any:
     from onnx import TensorProto, helper, numpy_helper
 
     nodes: list[Any] = []
@@ -181,6 +212,15 @@ def _graph(w: dict[str, np.ndarray], layers: int, heads: int, eps: float) -> Any
     def op(kind: str, inputs: list[str], out: str, **attrs: Any) -> str:
         nodes.append(helper.make_node(kind, inputs, [out], **attrs))
         return out
+
+    def dense(x: str, weight: np.ndarray, bias: np.ndarray, name: str) -> str:
+        if not quantized:
+            return op("Add", [op("MatMul", [x, const(name + ".w", weight)], name + ".mm"), const(name + ".b", bias)], name)
+        q, scale = _quantize(weight)
+        zero = np.zeros_like(q[0])
+        inputs = [x, const(name + ".wq", q), const(name + ".scale", scale), const(name + ".zp", zero), const(name + ".b", bias)]
+        nodes.append(helper.make_node("DynamicQuantizeMatMul", inputs, [name], domain="com.microsoft"))
+        return name
 
     def layer_norm(x: str, g: np.ndarray, b: np.ndarray, name: str) -> str:
         return op("LayerNormalization", [x, const(name + ".g", g), const(name + ".b", b)], name, axis=-1, epsilon=eps)
@@ -203,7 +243,7 @@ def _graph(w: dict[str, np.ndarray], layers: int, heads: int, eps: float) -> Any
     for i in range(layers):
         lw = _layer_weights(w, i)
         p = f"l{i}."
-        qkv = op("Add", [op("MatMul", [x, const(p + "qkv_w", lw["qkv_w"])], p + "qkv0"), const(p + "qkv_b", lw["qkv_b"])], p + "qkv")
+        qkv = dense(x, lw["qkv_w"], lw["qkv_b"], p + "qkv")
         nodes.append(helper.make_node("Split", [qkv, const(p + "split", np.array([DIM] * 3, dtype=np.int64))], [p + "q", p + "k", p + "v"], axis=2))
         q = op("Transpose", [op("Reshape", [p + "q", split_shape], p + "q4")], p + "qt", perm=[0, 2, 1, 3])
         k = op("Transpose", [op("Reshape", [p + "k", split_shape], p + "k4")], p + "kt", perm=[0, 2, 3, 1])
@@ -211,12 +251,12 @@ def _graph(w: dict[str, np.ndarray], layers: int, heads: int, eps: float) -> Any
         scores = op("Add", [op("Mul", [op("MatMul", [q, k], p + "qk"), scale], p + "qk_s"), bias], p + "scores")
         probs = op("Softmax", [scores], p + "probs", axis=-1)
         context = op("Reshape", [op("Transpose", [op("MatMul", [probs, v], p + "ctx4")], p + "ctx_t", perm=[0, 2, 1, 3]), merge_shape], p + "ctx")
-        attn = op("Add", [op("MatMul", [context, const(p + "out_w", lw["out_w"])], p + "attn0"), const(p + "out_b", lw["out_b"])], p + "attn")
+        attn = dense(context, lw["out_w"], lw["out_b"], p + "attn")
         x = layer_norm(op("Add", [x, attn], p + "res1"), lw["ln1_g"], lw["ln1_b"], p + "ln1")
-        h = op("Add", [op("MatMul", [x, const(p + "up_w", lw["up_w"])], p + "up0"), const(p + "up_b", lw["up_b"])], p + "up")
+        h = dense(x, lw["up_w"], lw["up_b"], p + "up")
         erf = op("Erf", [op("Div", [h, sqrt2], p + "h_s")], p + "erf")
         gelu = op("Mul", [op("Mul", [h, op("Add", [erf, "f1"], p + "erf1")], p + "g0"), half], p + "gelu")
-        down = op("Add", [op("MatMul", [gelu, const(p + "down_w", lw["down_w"])], p + "down0"), const(p + "down_b", lw["down_b"])], p + "down")
+        down = dense(gelu, lw["down_w"], lw["down_b"], p + "down")
         x = layer_norm(op("Add", [x, down], p + "res2"), lw["ln2_g"], lw["ln2_b"], p + "ln2")
     nodes.append(helper.make_node("Identity", [x], ["hidden"]))
     graph = helper.make_graph(
@@ -226,7 +266,7 @@ def _graph(w: dict[str, np.ndarray], layers: int, heads: int, eps: float) -> Any
         [helper.make_tensor_value_info("hidden", TensorProto.FLOAT, ["batch", "length", DIM])],
         inits,
     )
-    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17)], ir_version=8)
+    return helper.make_model(graph, opset_imports=[helper.make_opsetid("", 17), helper.make_opsetid("com.microsoft", 1)], ir_version=8)
 
 
 _lock = threading.Lock()
