@@ -6,9 +6,11 @@ Pure Python over the question bank's schema; no Django. `analyse()` returns a `F
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -120,7 +122,7 @@ def outline_parts(question: Question) -> list[tuple[str, str]]:
     return out
 
 
-def analyse(answer: str, question: Question | None = None, question_text: str = "", star_model: SoftmaxModel | None = None, points_model: SoftmaxModel | None = None) -> Feedback:
+def analyse(answer: str, question: Question | None = None, question_text: str = "", star_model: SoftmaxModel | None = None, points_model: SoftmaxModel | None = None, weights: dict[str, dict[str, float]] | None = None) -> Feedback:
     """Analyse one answer; the models default to the shipped ones (evaluation passes its own)."""
     if not isinstance(answer, str):
         raise AnswerError("The answer must be text.")
@@ -183,7 +185,8 @@ def analyse(answer: str, question: Question | None = None, question_text: str = 
     issues = language.all_issues(text)
 
     parts = _part_scores(results, star_parts, structure, spec, n_words, expected, fills, issues, relevance, findings)
-    overall = _overall(parts, wants_star, bool(question))
+    kind = question_type(wants_star, bool(question))
+    overall = weighted(parts, (weights or shipped_weights())[kind] if kind != "free" else FREE_WEIGHTS)
     return Feedback(
         overall=overall,
         parts=parts,
@@ -253,15 +256,23 @@ def _part_scores(results: list[PointResult], star_parts: list[StarPart] | None, 
     return parts
 
 
-_WEIGHTS = {
-    "star": {"content": 0.40, "structure": 0.25, "specificity": 0.15, "length": 0.10, "language": 0.10},
-    "bank": {"content": 0.50, "structure": 0.10, "specificity": 0.15, "length": 0.15, "language": 0.10},
-    "free": {"content": 0.45, "specificity": 0.20, "length": 0.15, "language": 0.20},
-}
+WEIGHTS_PATH = Path(__file__).parent / "data" / "score_weights.json"
+# For questions outside the bank there is nothing to fit on: set by hand.
+FREE_WEIGHTS = {"content": 0.45, "specificity": 0.20, "length": 0.15, "language": 0.20}
+PARTS = ("content", "structure", "specificity", "length", "language")
 
 
-def _overall(parts: dict[str, float], wants_star: bool, in_bank: bool) -> int:
-    weights = _WEIGHTS["star" if wants_star else "bank" if in_bank else "free"]
+@lru_cache(maxsize=1)
+def shipped_weights() -> dict[str, dict[str, float]]:
+    """Part weights per question type ("star", "bank"), fitted by `bpoprep feedback train`."""
+    return dict(json.loads(WEIGHTS_PATH.read_text(encoding="utf-8")))
+
+
+def question_type(wants_star: bool, in_bank: bool) -> str:
+    return "star" if wants_star else "bank" if in_bank else "free"
+
+
+def weighted(parts: dict[str, float], weights: dict[str, float]) -> int:
     used = {k: w for k, w in weights.items() if k in parts}
     total = sum(used.values())
     return int(round(100 * sum(parts[k] * w for k, w in used.items()) / total))

@@ -1,4 +1,4 @@
-"""Train the STAR classifier and talking-point thresholds, and measure them on held-out writers.
+"""Train the STAR and talking-point classifiers and the score weights; measure them on held-out writers.
 
 Every figure printed by `report()` comes from leave-one-writer-out folds: the models that score a
 writer's answers were fitted without any of that writer's answers.
@@ -7,6 +7,7 @@ writer's answers were fitted without any of that writer's answers.
 from __future__ import annotations
 
 import itertools
+import json
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -15,7 +16,7 @@ import numpy as np
 
 from bpoprep.content.catalogue import Catalogue
 
-from . import engine, points, star
+from . import engine, points, star, weights
 from .embedding import encoder
 from .labelled import STAR_PARTS, LabelledAnswer, writer_folds
 from .softmax import SoftmaxModel
@@ -45,6 +46,9 @@ def embed_all(answers: list[LabelledAnswer], cat: Catalogue) -> list[_Embedded]:
     return out
 
 
+Models = tuple[SoftmaxModel, SoftmaxModel, dict[str, dict[str, float]]]
+
+
 def fit(items: list[_Embedded], cat: Catalogue) -> tuple[SoftmaxModel, SoftmaxModel]:
     xs, ys = [], []
     for it in items:
@@ -54,6 +58,24 @@ def fit(items: list[_Embedded], cat: Catalogue) -> tuple[SoftmaxModel, SoftmaxMo
     model = star.train(np.vstack(xs), ys)
     point_model = points.train([r for it in items for r in it.point_rows], [g for it in items for g in it.point_gold])
     return model, point_model
+
+
+def out_of_fold_parts(items: list[_Embedded], cat: Catalogue) -> dict[str, dict[str, float]]:
+    """Each answer's part scores from classifiers fitted without its writer's answers."""
+    by_id = {it.answer.id: it for it in items}
+    out: dict[str, dict[str, float]] = {}
+    for _, train_answers, test_answers in writer_folds([it.answer for it in items]):
+        model, point_model = fit([by_id[a.id] for a in train_answers], cat)
+        for a in test_answers:
+            out[a.id] = engine.analyse(a.text, cat.questions[a.question_id], star_model=model, points_model=point_model).parts
+    return out
+
+
+def fit_weights(answers: list[LabelledAnswer], parts: dict[str, dict[str, float]], cat: Catalogue) -> dict[str, dict[str, float]]:
+    samples: dict[str, list[weights.Sample]] = {"star": [], "bank": []}
+    for a in answers:
+        samples["star" if cat.questions[a.question_id].star_expected else "bank"].append((a.question_id, a.quality, parts[a.id]))
+    return {kind: weights.fit(rows) for kind, rows in samples.items()}
 
 
 def prf(gold: list[bool], predicted: list[bool]) -> tuple[float, float, float, int]:
@@ -114,7 +136,8 @@ class _Tally:
         self.pts_pred: list[str] = []
         self.scores: dict[str, int] = {}
 
-    def add(self, it: _Embedded, cat: Catalogue, model: SoftmaxModel, point_model: SoftmaxModel) -> None:
+    def add(self, it: _Embedded, cat: Catalogue, models: Models) -> None:
+        model, point_model, score_weights = models
         a = it.answer
         q = cat.questions[a.question_id]
         if q.star_expected:
@@ -126,7 +149,7 @@ class _Tally:
                 self.presence_pred[part].append(part in labels)
         self.pts_gold.extend(it.point_gold)
         self.pts_pred.extend(label for label, _ in point_model.predict(np.array(it.point_rows, dtype=np.float32)))
-        self.scores[a.id] = engine.analyse(a.text, q, star_model=model, points_model=point_model).overall
+        self.scores[a.id] = engine.analyse(a.text, q, star_model=model, points_model=point_model, weights=score_weights).overall
 
     def report(self, answers: list[LabelledAnswer], title: str) -> Report:
         triples = good = 0
@@ -161,28 +184,34 @@ class _Tally:
 
 
 def run(answers: list[LabelledAnswer], cat: Catalogue) -> Report:
-    """Leave-one-writer-out over the labelled set."""
+    """Leave-one-writer-out over the labelled set, for the classifiers and the score weights."""
     items = embed_all(answers, cat)
     by_id = {it.answer.id: it for it in items}
     tally = _Tally()
     for _, train_answers, test_answers in writer_folds(answers):
-        model, point_model = fit([by_id[a.id] for a in train_answers], cat)
+        classifiers = fit([by_id[a.id] for a in train_answers], cat)
+        # Weights learn from out-of-fold parts of the other writers only: nested, never this writer.
+        inner = out_of_fold_parts([by_id[a.id] for a in train_answers], cat)
+        models = (*classifiers, fit_weights(train_answers, inner, cat))
         for a in test_answers:
-            tally.add(by_id[a.id], cat, model, point_model)
-    return tally.report(answers, "Labelled set, leave-one-writer-out: each writer scored by models fitted without their answers")
+            tally.add(by_id[a.id], cat, models)
+    return tally.report(answers, "Labelled set, leave-one-writer-out: each writer scored by models and weights fitted without their answers")
 
 
 def holdout(train_answers: list[LabelledAnswer], test_answers: list[LabelledAnswer], cat: Catalogue) -> Report:
     """Fit on the labelled set, score the held-out set (other writers, other questions)."""
-    model, point_model = fit(embed_all(train_answers, cat), cat)
+    items = embed_all(train_answers, cat)
+    models = (*fit(items, cat), fit_weights(train_answers, out_of_fold_parts(items, cat), cat))
     tally = _Tally()
     for it in embed_all(test_answers, cat):
-        tally.add(it, cat, model, point_model)
+        tally.add(it, cat, models)
     return tally.report(test_answers, "Held-out set: new writers and questions, never used for fitting or for setting the score weights")
 
 
-def train_and_save(answers: list[LabelledAnswer], cat: Catalogue, folder: Path = star.MODEL_PATH.parent) -> tuple[SoftmaxModel, SoftmaxModel]:
-    model, point_model = fit(embed_all(answers, cat), cat)
-    model.save(folder / star.MODEL_PATH.name)
-    point_model.save(folder / points.MODEL_PATH.name)
-    return model, point_model
+def train_and_save(answers: list[LabelledAnswer], cat: Catalogue, folder: Path = star.MODEL_PATH.parent) -> Models:
+    items = embed_all(answers, cat)
+    models = (*fit(items, cat), fit_weights(answers, out_of_fold_parts(items, cat), cat))
+    models[0].save(folder / star.MODEL_PATH.name)
+    models[1].save(folder / points.MODEL_PATH.name)
+    (folder / engine.WEIGHTS_PATH.name).write_text(json.dumps(models[2], indent=2) + "\n", encoding="utf-8")
+    return models
