@@ -33,10 +33,12 @@ def run_until_idle() -> int:
 def _loop() -> None:
     from .services import recover_stale
 
-    close_old_connections()
-    recover_stale()
+    recovered = False
     while not _stop.is_set():
         try:
+            if not recovered:  # inside the try: a locked database at start-up must not kill the thread
+                recover_stale()
+                recovered = True
             run_until_idle()
         except Exception:  # noqa: BLE001 - the worker must outlive a broken database moment
             log.exception("worker loop error")
