@@ -1,0 +1,36 @@
+"""Answer practice in a real browser on a phone-sized screen: timer, feedback, retry."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import PASSWORD, make_user
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_type_an_answer_see_feedback_and_try_again(page, artifacts) -> None:  # type: ignore[no-untyped-def]
+    make_user("ravi@example.com")
+    page.goto("/accounts/login/")
+    page.get_by_label("E-mail address").fill("ravi@example.com")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.goto("/learn/questions/why-bpo/")
+    page.get_by_role("link", name="Practise this question").click()
+    box = page.get_by_label("Your answer")
+    box.fill("Basically I like customers, you know. I will do the needful.")
+    page.wait_for_function("document.querySelector('[data-words]').textContent === '11'")
+    page.get_by_role("button", name="Get feedback").click()
+    page.wait_for_url("**/practice/attempts/*/")
+    assert page.locator(".score .big").inner_text().endswith("/100")
+    assert page.locator(".answer mark.filler").count() == 2 and page.locator(".answer mark.indianism").count() == 1
+    assert page.locator(".tips li").count() == 2
+    page.screenshot(path=str(artifacts / "practice-feedback.png"), full_page=True)
+    page.get_by_role("link", name="Try again").click()
+    page.get_by_label("Your answer").fill(
+        "I want to work in a BPO because I enjoy talking to people and solving their problems; at my uncle's shop I handled twenty customer queries a day. "
+        "The training in communication will help me grow, and friends of mine became team leaders in two years."
+    )
+    page.get_by_role("button", name="Get feedback").click()
+    page.wait_for_url("**/practice/attempts/*/")
+    assert page.get_by_role("heading", name="Compared with your last attempt").is_visible()
