@@ -21,7 +21,7 @@ def report() -> evaluate.Report:
     cat = default_catalogue()
     tally = evaluate._Tally()
     held = labelled.load(ROOT / "answers-holdout")
-    models = (star.shipped_model(), points.shipped_model(), shipped_weights())
+    models = evaluate.Models(star.shipped_model(), points.shipped_model(), star.shipped_presence(), shipped_weights())
     for it in evaluate.embed_all(held, cat):
         tally.add(it, cat, models)
     return tally.report(held, "held-out")

@@ -122,7 +122,7 @@ def outline_parts(question: Question) -> list[tuple[str, str]]:
     return out
 
 
-def analyse(answer: str, question: Question | None = None, question_text: str = "", star_model: SoftmaxModel | None = None, points_model: SoftmaxModel | None = None, weights: dict[str, dict[str, float]] | None = None) -> Feedback:
+def analyse(answer: str, question: Question | None = None, question_text: str = "", star_model: SoftmaxModel | None = None, points_model: SoftmaxModel | None = None, weights: dict[str, dict[str, float]] | None = None, star_presence: dict[str, float] | None = None) -> Feedback:
     """Analyse one answer; the models default to the shipped ones (evaluation passes its own)."""
     if not isinstance(answer, str):
         raise AnswerError("The answer must be text.")
@@ -151,7 +151,7 @@ def analyse(answer: str, question: Question | None = None, question_text: str = 
             results.append(PointResult(tp.text, status, evidence, m.similarity, tuple(t.text for t in m.terms), credit))
 
     # STAR or structure
-    labels = [label for label, _ in star.classify(sent_texts, sent_emb, star_model)] if wants_star else ["none"] * len(spans)
+    labels = star.classify(sent_texts, sent_emb, star_model, star_presence) if wants_star else ["none"] * len(spans)
     star_parts: list[StarPart] | None = None
     structure: list[StructurePart] = []
     findings: list[Finding] = []

@@ -9,12 +9,13 @@ from __future__ import annotations
 import itertools
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import numpy as np
 
 from bpoprep.content.catalogue import Catalogue
+from bpoprep.content.schemas import Question
 
 from . import engine, points, star, weights
 from .embedding import encoder
@@ -46,10 +47,19 @@ def embed_all(answers: list[LabelledAnswer], cat: Catalogue) -> list[_Embedded]:
     return out
 
 
-Models = tuple[SoftmaxModel, SoftmaxModel, dict[str, dict[str, float]]]
+@dataclass(frozen=True)
+class Models:
+    star: SoftmaxModel
+    points: SoftmaxModel
+    presence: dict[str, float]
+    weights: dict[str, dict[str, float]] | None = None
+
+    def analyse(self, text: str, q: Question) -> engine.Feedback:
+        return engine.analyse(text, q, star_model=self.star, points_model=self.points, weights=self.weights, star_presence=self.presence)
 
 
-def fit(items: list[_Embedded], cat: Catalogue) -> tuple[SoftmaxModel, SoftmaxModel]:
+def fit(items: list[_Embedded], cat: Catalogue) -> Models:
+    """The classifiers (and the STAR presence floors, from their own inner writer folds)."""
     xs, ys = [], []
     for it in items:
         if cat.questions[it.answer.question_id].star_expected:
@@ -57,7 +67,15 @@ def fit(items: list[_Embedded], cat: Catalogue) -> tuple[SoftmaxModel, SoftmaxMo
             ys.extend(s.star for s in it.answer.sentences)
     model = star.train(np.vstack(xs), ys)
     point_model = points.train([r for it in items for r in it.point_rows], [g for it in items for g in it.point_gold])
-    return model, point_model
+    star_items = {it.answer.id: it for it in items if cat.questions[it.answer.question_id].star_expected}
+    held_out: list[tuple[np.ndarray, set[str]]] = []
+    for _, inner_train, inner_test in writer_folds([it.answer for it in star_items.values()]):
+        rows = [star_items[a.id] for a in inner_train]
+        inner = star.train(np.vstack([star.features([s.text for s in it.answer.sentences], it.sentence_emb) for it in rows]), [s.star for it in rows for s in it.answer.sentences])
+        for a in inner_test:
+            probs = star.probabilities([s.text for s in a.sentences], star_items[a.id].sentence_emb, inner)
+            held_out.append((probs, {p for p in STAR_PARTS if a.has(p)}))
+    return Models(model, point_model, star.fit_presence(held_out))
 
 
 def out_of_fold_parts(items: list[_Embedded], cat: Catalogue) -> dict[str, dict[str, float]]:
@@ -65,9 +83,9 @@ def out_of_fold_parts(items: list[_Embedded], cat: Catalogue) -> dict[str, dict[
     by_id = {it.answer.id: it for it in items}
     out: dict[str, dict[str, float]] = {}
     for _, train_answers, test_answers in writer_folds([it.answer for it in items]):
-        model, point_model = fit([by_id[a.id] for a in train_answers], cat)
+        models = fit([by_id[a.id] for a in train_answers], cat)
         for a in test_answers:
-            out[a.id] = engine.analyse(a.text, cat.questions[a.question_id], star_model=model, points_model=point_model).parts
+            out[a.id] = models.analyse(a.text, cat.questions[a.question_id]).parts
     return out
 
 
@@ -137,19 +155,18 @@ class _Tally:
         self.scores: dict[str, int] = {}
 
     def add(self, it: _Embedded, cat: Catalogue, models: Models) -> None:
-        model, point_model, score_weights = models
         a = it.answer
         q = cat.questions[a.question_id]
         if q.star_expected:
-            labels = [label for label, _ in star.classify([s.text for s in a.sentences], it.sentence_emb, model)]
+            labels = star.classify([s.text for s in a.sentences], it.sentence_emb, models.star, models.presence)
             self.sent_gold.extend(s.star for s in a.sentences)
             self.sent_pred.extend(labels)
             for part in STAR_PARTS:
                 self.presence_gold[part].append(a.has(part))
                 self.presence_pred[part].append(part in labels)
         self.pts_gold.extend(it.point_gold)
-        self.pts_pred.extend(label for label, _ in point_model.predict(np.array(it.point_rows, dtype=np.float32)))
-        self.scores[a.id] = engine.analyse(a.text, q, star_model=model, points_model=point_model, weights=score_weights).overall
+        self.pts_pred.extend(label for label, _ in models.points.predict(np.array(it.point_rows, dtype=np.float32)))
+        self.scores[a.id] = models.analyse(a.text, q).overall
 
     def report(self, answers: list[LabelledAnswer], title: str) -> Report:
         triples = good = 0
@@ -192,7 +209,7 @@ def run(answers: list[LabelledAnswer], cat: Catalogue) -> Report:
         classifiers = fit([by_id[a.id] for a in train_answers], cat)
         # Weights learn from out-of-fold parts of the other writers only: nested, never this writer.
         inner = out_of_fold_parts([by_id[a.id] for a in train_answers], cat)
-        models = (*classifiers, fit_weights(train_answers, inner, cat))
+        models = replace(classifiers, weights=fit_weights(train_answers, inner, cat))
         for a in test_answers:
             tally.add(by_id[a.id], cat, models)
     return tally.report(answers, "Labelled set, leave-one-writer-out: each writer scored by models and weights fitted without their answers")
@@ -201,7 +218,7 @@ def run(answers: list[LabelledAnswer], cat: Catalogue) -> Report:
 def holdout(train_answers: list[LabelledAnswer], test_answers: list[LabelledAnswer], cat: Catalogue) -> Report:
     """Fit on the labelled set, score the held-out set (other writers, other questions)."""
     items = embed_all(train_answers, cat)
-    models = (*fit(items, cat), fit_weights(train_answers, out_of_fold_parts(items, cat), cat))
+    models = replace(fit(items, cat), weights=fit_weights(train_answers, out_of_fold_parts(items, cat), cat))
     tally = _Tally()
     for it in embed_all(test_answers, cat):
         tally.add(it, cat, models)
@@ -210,8 +227,9 @@ def holdout(train_answers: list[LabelledAnswer], test_answers: list[LabelledAnsw
 
 def train_and_save(answers: list[LabelledAnswer], cat: Catalogue, folder: Path = star.MODEL_PATH.parent) -> Models:
     items = embed_all(answers, cat)
-    models = (*fit(items, cat), fit_weights(answers, out_of_fold_parts(items, cat), cat))
-    models[0].save(folder / star.MODEL_PATH.name)
-    models[1].save(folder / points.MODEL_PATH.name)
-    (folder / engine.WEIGHTS_PATH.name).write_text(json.dumps(models[2], indent=2) + "\n", encoding="utf-8")
+    models = replace(fit(items, cat), weights=fit_weights(answers, out_of_fold_parts(items, cat), cat))
+    models.star.save(folder / star.MODEL_PATH.name)
+    models.points.save(folder / points.MODEL_PATH.name)
+    (folder / star.PRESENCE_PATH.name).write_text(json.dumps(models.presence, indent=2) + "\n", encoding="utf-8")
+    (folder / engine.WEIGHTS_PATH.name).write_text(json.dumps(models.weights, indent=2) + "\n", encoding="utf-8")
     return models

@@ -8,6 +8,7 @@ are trained on the hand-labelled answers by `bpoprep feedback train` and shipped
 
 from __future__ import annotations
 
+import json
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -19,6 +20,8 @@ from .softmax import SoftmaxModel
 
 CLASSES = ("situation", "task", "action", "result", "none")
 MODEL_PATH = Path(__file__).parent / "data" / "star_model.npz"
+PRESENCE_PATH = Path(__file__).parent / "data" / "star_presence.json"
+PARTS = CLASSES[:4]
 
 _CUES: dict[str, re.Pattern[str]] = {
     "situation": re.compile(r"\b(when i was|while i was|during (?:my|our|the)|last (?:year|summer|month|week|semester)|at my|in my (?:last|previous|first|final)|there was|once,|one day|we had|it was (?:a|the)|i was working|i worked (?:at|in|as)|in (?:college|my college)|a customer (?:called|came|walked))\b", re.I),
@@ -58,11 +61,55 @@ def shipped_model() -> SoftmaxModel:
     return SoftmaxModel.load(MODEL_PATH)
 
 
-def classify(sentences: list[str], embeddings: np.ndarray, model: SoftmaxModel | None = None) -> list[tuple[str, float]]:
-    """(label, confidence) for each sentence."""
+@lru_cache(maxsize=1)
+def shipped_presence() -> dict[str, float]:
+    return dict(json.loads(PRESENCE_PATH.read_text(encoding="utf-8")))
+
+
+def probabilities(sentences: list[str], embeddings: np.ndarray, model: SoftmaxModel | None = None) -> np.ndarray:
     if not sentences:
-        return []
-    return (model or shipped_model()).predict(features(sentences, embeddings))
+        return np.zeros((0, len(CLASSES)), np.float32)
+    return (model or shipped_model()).probabilities(features(sentences, embeddings))
+
+
+def label(probs: np.ndarray, presence: dict[str, float] | None = None) -> list[str]:
+    """The most likely label per sentence; then a part no sentence won still gets the sentence
+    most likely to be it, when that is likely enough (a short Task often hides in a Situation
+    sentence) and the move leaves the sentence's own part with another sentence."""
+    presence = presence or shipped_presence()
+    labels = [CLASSES[int(i)] for i in probs.argmax(1)] if len(probs) else []
+    for part in PARTS:
+        if part in labels or not labels:
+            continue
+        col = probs[:, CLASSES.index(part)]
+        j = int(col.argmax())
+        if col[j] >= presence[part] and (labels[j] == "none" or labels.count(labels[j]) > 1):
+            labels[j] = part
+    return labels
+
+
+def classify(sentences: list[str], embeddings: np.ndarray, model: SoftmaxModel | None = None, presence: dict[str, float] | None = None) -> list[str]:
+    return label(probabilities(sentences, embeddings, model), presence)
+
+
+def fit_presence(answers: list[tuple[np.ndarray, set[str]]]) -> dict[str, float]:
+    """Per part, the probability floor that best decides "this answer has the part" (F1), from
+    (sentence probabilities, parts the answer really has) of answers the model did not train on."""
+    out = {}
+    for part in PARTS:
+        best = (-1.0, 0.5)
+        for t in np.arange(0.05, 0.96, 0.05):
+            tp = fp = fn = 0
+            for probs, gold in answers:
+                predicted = part in label(probs, {**dict.fromkeys(PARTS, 1.1), part: float(t)})
+                tp += predicted and part in gold
+                fp += predicted and part not in gold
+                fn += (not predicted) and part in gold
+            f1 = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+            if f1 > best[0]:
+                best = (f1, round(float(t), 2))
+        out[part] = best[1]
+    return out
 
 
 MEASURABLE = re.compile(r"\d|\b(?:percent|per cent|doubled|halved|twice|from \w+ to \w+|zero|every|all (?:of )?the|no more|within)\b", re.I)
