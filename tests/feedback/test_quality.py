@@ -37,7 +37,7 @@ def test_the_labelled_sets_are_big_enough_and_disjoint() -> None:
 
 def test_star_parts_are_detected(report: evaluate.Report) -> None:
     macro = np.mean([f for _, _, f, _ in report.star_presence.values()])
-    assert macro >= 0.80, report.lines()
+    assert macro >= 0.85, report.lines()
     assert report.star_presence["action"][2] >= 0.85 and report.star_presence["result"][2] >= 0.85
 
 
@@ -47,5 +47,5 @@ def test_talking_point_coverage_is_detected(report: evaluate.Report) -> None:
 
 def test_scores_order_strong_medium_weak(report: evaluate.Report) -> None:
     good, total = report.ordering
-    assert total >= 50 and good / total >= 0.78, report.lines()
+    assert total >= 50 and good / total >= 0.75, report.lines()
     assert report.pairwise["strong > weak"][0] == report.pairwise["strong > weak"][1]

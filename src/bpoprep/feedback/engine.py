@@ -249,6 +249,8 @@ def _part_scores(results: list[PointResult], star_parts: list[StarPart] | None, 
     elif structure:
         parts["structure"] = sum(s.present for s in structure) / len(structure)
     parts["specificity"] = spec.score
+    # How squarely the answer is about the question: its three most on-topic sentences.
+    parts["focus"] = float(np.clip((np.sort(relevance)[-3:].mean() - 0.2) / 0.4, 0, 1))
     parts["length"] = _length_score(n, expected) * (0.85 if any(f.kind in ("rambling", "repetition") for f in findings) else 1.0)
     per_100 = 100 / max(n, 30)
     filler_n = sum(f.count for f in fills)
@@ -258,8 +260,7 @@ def _part_scores(results: list[PointResult], star_parts: list[StarPart] | None, 
 
 WEIGHTS_PATH = Path(__file__).parent / "data" / "score_weights.json"
 # For questions outside the bank there is nothing to fit on: set by hand.
-FREE_WEIGHTS = {"content": 0.45, "specificity": 0.20, "length": 0.15, "language": 0.20}
-PARTS = ("content", "structure", "specificity", "length", "language")
+FREE_WEIGHTS = {"content": 0.35, "specificity": 0.20, "length": 0.15, "focus": 0.15, "language": 0.15}
 
 
 @lru_cache(maxsize=1)

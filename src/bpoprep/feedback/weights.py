@@ -1,53 +1,47 @@
-"""Fit how much each part (content, structure, specificity, length, language) counts in the score.
+"""Fit how much each part of the score counts, per question type.
 
-A grid search over weights that sum to one, maximising how often answers labelled strong score
-above medium and medium above weak for the same question. The parts it learns from must come
-from classifiers that did not see those answers (out-of-fold), or content looks better than it
-is. Language keeps a fixed share and content a floor: the labels mostly judge content, but a
-candidate should still see fillers and slips cost points.
+A logistic model on pairs of answers to the same question (strong vs medium, medium vs weak,
+strong vs weak) learns non-negative weights that put the better answer higher; it is smoother,
+and generalises better to new writers, than searching weights for the best ordering directly.
+The parts it learns from must come from classifiers that did not see those answers (out of fold),
+or content looks better than it is. Language keeps a fixed share and content a floor: the labels
+mostly judge substance, but a candidate should still see fillers and slips cost points.
 """
 
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
 
-QUALITY_RANK = {"weak": 0, "medium": 1, "strong": 2}
-PARTS = ("content", "structure", "specificity", "length", "language")
-LANGUAGE_FLOOR = 0.10
-CONTENT_FLOOR = 0.25  # what the answer says must always count for a good share of the score
-STEP = 0.05
+import numpy as np
+
+PARTS = ("content", "structure", "specificity", "length", "focus", "language")
+LANGUAGE_SHARE = 0.10
+CONTENT_FLOOR = 0.25
+L2 = 10.0  # chosen by leave-one-writer-out on the labelled set
 
 Sample = tuple[str, str, dict[str, float]]  # (question id, quality, parts)
-
-
-def _grid() -> Iterator[dict[str, float]]:
-    units = round((1 - LANGUAGE_FLOOR) / STEP)
-    for c, s, p in itertools.product(range(units + 1), repeat=3):
-        rest = units - c - s - p
-        if rest < 0 or c * STEP < CONTENT_FLOOR - 1e-9:
-            continue
-        yield {"content": c * STEP, "structure": s * STEP, "specificity": p * STEP, "length": rest * STEP, "language": LANGUAGE_FLOOR}
-
-
-def ordering(samples: list[Sample], weights: dict[str, float]) -> tuple[float, float]:
-    """(share of same-question strong > medium > weak triples in order, share of ordered pairs)."""
-    by_question: dict[str, dict[str, list[float]]] = {}
-    for qid, quality, parts in samples:
-        score = sum(weights[k] * parts.get(k, 0.0) for k in PARTS)
-        by_question.setdefault(qid, {}).setdefault(quality, []).append(score)
-    triples = good = pairs = good_pairs = 0
-    for groups in by_question.values():
-        for s, m, w in itertools.product(groups.get("strong", []), groups.get("medium", []), groups.get("weak", [])):
-            triples += 1
-            good += s > m > w
-        for hi, lo in (("strong", "medium"), ("medium", "weak"), ("strong", "weak")):
-            for x, y in itertools.product(groups.get(hi, []), groups.get(lo, [])):
-                pairs += 1
-                good_pairs += x > y
-    return good / max(triples, 1), good_pairs / max(pairs, 1)
+_BETTER = (("strong", "medium"), ("medium", "weak"), ("strong", "weak"))
 
 
 def fit(samples: list[Sample]) -> dict[str, float]:
-    best = max(_grid(), key=lambda w: ordering(samples, w))
-    return {k: round(v, 2) for k, v in best.items()}
+    learnt = [p for p in PARTS if p != "language"]
+    by_question: dict[str, dict[str, list[np.ndarray]]] = {}
+    for qid, quality, parts in samples:
+        by_question.setdefault(qid, {}).setdefault(quality, []).append(np.array([parts.get(k, 0.0) for k in learnt]))
+    diffs = [x - y for groups in by_question.values() for hi, lo in _BETTER for x, y in itertools.product(groups.get(hi, []), groups.get(lo, []))]
+    if not diffs:
+        raise ValueError("no strong/medium/weak pairs to learn score weights from")
+    x = np.vstack([np.array(diffs), -np.array(diffs)])
+    y = np.concatenate([np.ones(len(diffs)), np.zeros(len(diffs))])
+    w = np.zeros(len(learnt))
+    for _ in range(2000):
+        p = 1 / (1 + np.exp(-(x @ w)))
+        w -= 0.5 * (x.T @ (p - y) / len(x) + L2 * w / len(x))
+    w = np.maximum(w, 0.0)
+    w = w / w.sum() if w.sum() > 0 else np.full(len(learnt), 1 / len(learnt))
+    share = dict(zip(learnt, w * (1 - LANGUAGE_SHARE), strict=True))
+    if share["content"] < CONTENT_FLOOR:
+        others = 1 - LANGUAGE_SHARE - share["content"]
+        scale = (1 - LANGUAGE_SHARE - CONTENT_FLOOR) / others if others > 0 else 0.0
+        share = {k: (CONTENT_FLOOR if k == "content" else v * scale) for k, v in share.items()}
+    return {**{k: round(float(v), 3) for k, v in share.items()}, "language": LANGUAGE_SHARE}
