@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "bpoprep.web.curriculum",
     "bpoprep.web.learn",
     "bpoprep.web.practice",
+    "bpoprep.web.drills",
     "bpoprep.web.accounts",
     "bpoprep.web.progress",
     "bpoprep.web.plans",

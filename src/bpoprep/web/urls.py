@@ -10,6 +10,7 @@ urlpatterns = [
     path("plan/", include("bpoprep.web.plans.urls")),
     path("learn/", include("bpoprep.web.learn.urls")),
     path("practice/", include("bpoprep.web.practice.urls")),
+    path("tests/", include("bpoprep.web.drills.urls")),
     path("cohorts/", include("bpoprep.web.cohorts.urls")),
     path("jobs/", include("bpoprep.web.jobs.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -38,3 +38,82 @@ document.addEventListener("click", (event) => {
   count();
   setInterval(tick, 1000);
 })();
+
+// Typing test: record every keystroke with its time, block paste, show live speed, stop on time.
+(() => {
+  const root = document.querySelector("[data-typing]");
+  if (!root) return;
+  const box = root.querySelector("[data-typing-box]");
+  const form = root.querySelector("[data-typing-form]");
+  const passage = root.querySelector("[data-passage-text]").textContent;
+  const limit = Number(root.dataset.seconds) * 60;
+  const clock = root.querySelector("[data-clock]");
+  const wpm = root.querySelector("[data-live-wpm]");
+  const acc = root.querySelector("[data-live-acc]");
+  const log = [];
+  let started = null;
+  let entries = 0;
+  let correct = 0;
+  let done = false;
+  const now = () => (started === null ? 0 : Math.round(performance.now() - started));
+  const finish = () => {
+    if (done) return;
+    done = true;
+    form.querySelector("[name=keystrokes]").value = JSON.stringify(log);
+    form.querySelector("[name=seconds]").value = String(Math.max(1, Math.min(limit, now() / 1000)));
+    form.submit();
+  };
+  const block = (e) => e.preventDefault();
+  box.addEventListener("paste", block);
+  box.addEventListener("drop", block);
+  box.addEventListener("keydown", (e) => {
+    if (["ArrowLeft", "ArrowRight", "ArrowUp", "ArrowDown", "Home", "End", "PageUp", "PageDown"].includes(e.key)) e.preventDefault();
+  });
+  box.addEventListener("beforeinput", (e) => {
+    if (done) { e.preventDefault(); return; }
+    if (started === null) started = performance.now();
+    const type = e.inputType || "";
+    if (type === "insertFromPaste" || type === "insertFromDrop") { e.preventDefault(); return; }
+    if (type.startsWith("delete")) {
+      const n = Math.max(1, box.selectionEnd - box.selectionStart);
+      for (let i = 0; i < n; i++) log.push([now(), "Backspace"]);
+      return;
+    }
+    const text = type === "insertLineBreak" || type === "insertParagraph" ? "\n" : e.data || "";
+    for (const ch of text) {
+      const pos = box.value.length;
+      entries += 1;
+      if (passage[pos] === ch) correct += 1;
+      log.push([now(), ch]);
+    }
+  });
+  box.addEventListener("input", () => {
+    box.setSelectionRange(box.value.length, box.value.length);
+    if (box.value.length >= passage.length) finish();
+  });
+  setInterval(() => {
+    if (started === null || done) return;
+    const s = now() / 1000;
+    const left = Math.max(0, Math.ceil(limit - s));
+    clock.textContent = `${Math.floor(left / 60)}:${String(left % 60).padStart(2, "0")}`;
+    wpm.textContent = String(Math.round(entries / 5 / Math.max(s / 60, 1 / 60)));
+    acc.textContent = entries ? String(Math.round((100 * correct) / entries)) : "100";
+    if (s >= limit) finish();
+  }, 250);
+  form.addEventListener("submit", (e) => {
+    if (!done) { e.preventDefault(); finish(); }
+  });
+})();
+
+// Typing test menu: carry the chosen length into every passage link.
+(() => {
+  const select = document.querySelector("#duration-form select[name=minutes]");
+  if (!select) return;
+  const apply = () => document.querySelectorAll("a[data-passage]").forEach((a) => {
+    const url = new URL(a.href, location.href);
+    url.searchParams.set("minutes", select.value);
+    a.href = url.pathname + url.search;
+  });
+  select.addEventListener("change", apply);
+  apply();
+})();

@@ -1,0 +1,1 @@
+"""Scoring for the employer tests (typing, ...): pure Python, no Django."""

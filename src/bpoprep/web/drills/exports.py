@@ -1,0 +1,13 @@
+from __future__ import annotations
+
+from typing import Any
+
+from bpoprep.web.accounts.export import section
+
+
+@section("typing_runs")
+def _runs(user: Any) -> list[dict[str, Any]]:
+    return [
+        {"passage": r.passage_id, "minutes": r.minutes, "typed": r.typed, "net_wpm": r.net_wpm, "accuracy": r.accuracy, "kph": r.kph, "result": r.result, "at": r.created.isoformat()}
+        for r in user.typing_runs.order_by("created", "pk")
+    ]

@@ -1,0 +1,27 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class TypingRun(models.Model):
+    """One timed typing run: what was asked, what was typed, and the scores."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="typing_runs")
+    passage_id = models.SlugField(max_length=120)  # "missed-words" for a drill on earlier mistakes
+    kind = models.CharField(max_length=20)
+    target = models.TextField()
+    typed = models.TextField()
+    minutes = models.PositiveSmallIntegerField()
+    seconds = models.FloatField()
+    net_wpm = models.FloatField()
+    accuracy = models.FloatField()
+    kph = models.PositiveIntegerField()
+    result = models.JSONField(default=dict)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.passage_id}: {self.net_wpm:.0f} WPM {self.accuracy:.0f}%"
