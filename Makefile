@@ -40,6 +40,7 @@ test-postgres: $(BIN)/.dev
 bench: $(BIN)/.dev
 	$(BIN)/python bench/web_load.py
 	$(BIN)/python bench/feedback_latency.py
+	$(BIN)/python bench/writing_latency.py
 
 content-check: $(BIN)/.runtime
 	$(BIN)/bpoprep content check

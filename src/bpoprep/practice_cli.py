@@ -26,10 +26,8 @@ LABELLED = Path(__file__).resolve().parents[2] / "tests" / "data" / "answers"
 HOLDOUT = Path(__file__).resolve().parents[2] / "tests" / "data" / "answers-holdout"
 
 
-@score_app.command("answers")
-def score_answers(file: Annotated[Path, typer.Argument(help="JSON lines: {question_id or question, answer}; '-' reads standard input.")]) -> None:
-    """Print one JSON result per input line, in order."""
-    from bpoprep.feedback.batch import score_lines
+def _score_file(file: Path, kind: str) -> None:
+    from bpoprep.feedback import batch
 
     if str(file) != "-" and not file.is_file():
         console.print(f"[red]No such file: {file}[/red]")
@@ -40,10 +38,22 @@ def score_answers(file: Annotated[Path, typer.Argument(help="JSON lines: {questi
     cat = default_catalogue()
     with Progress(TextColumn("Scoring"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console, transient=True) as bar:
         task = bar.add_task("score", total=len(lines))
-        for result in score_lines(lines, cat):
+        for result in batch.run(lines, cat, batch.answer_scorer if kind == "answers" else batch.writing_scorer):
             sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
             bar.advance(task)
     sys.stdout.flush()
+
+
+@score_app.command("answers")
+def score_answers(file: Annotated[Path, typer.Argument(help="JSON lines: {question_id or question, answer}; '-' reads standard input.")]) -> None:
+    """Print one JSON result per input line, in order."""
+    _score_file(file, "answers")
+
+
+@score_app.command("writing")
+def score_writing(file: Annotated[Path, typer.Argument(help="JSON lines: {scenario_id, text}; '-' reads standard input.")]) -> None:
+    """Score e-mail replies: one JSON result per input line, in order."""
+    _score_file(file, "writing")
 
 
 @feedback_app.command("evaluate")

@@ -108,7 +108,7 @@ DOMAIN_WORDS = {
     "onboarding", "upsell", "upselling", "cross-sell", "escalations", "helpdesk", "chatbot", "backend", "frontend", "omnichannel", "workflow",
     "bengaluru", "bangalore", "mumbai", "pune", "hyderabad", "chennai", "kolkata", "noida", "gurugram", "gurgaon", "delhi", "jaipur", "lucknow",
     "indore", "chandigarh", "kochi", "ahmedabad", "mohali", "nagpur", "bhopal", "coimbatore", "mysuru", "mysore", "vizag", "patna",
-    "b.com", "bcom", "bca", "bba", "mba", "mca", "btech", "puc", "hsc", "ssc", "cbse", "icse", "ncc", "nss", "ok", "okay", "email", "emails",
+    "demat", "b.com", "bcom", "bca", "bba", "mba", "mca", "btech", "puc", "hsc", "ssc", "cbse", "icse", "ncc", "nss", "ok", "okay", "email", "emails",
     "e-mail", "wifi", "app", "apps", "login", "logout", "username", "timeline", "deadline", "deadlines", "teammate", "teammates", "mis", "sop",
     "sops", "dnc", "rpc", "inbound", "outbound", "rupees", "lakh", "lakhs", "crore", "crores", "rs", "inr", "am", "pm", "walkin", "walk-in",
 }

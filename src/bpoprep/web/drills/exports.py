@@ -11,3 +11,8 @@ def _runs(user: Any) -> list[dict[str, Any]]:
         {"passage": r.passage_id, "minutes": r.minutes, "typed": r.typed, "net_wpm": r.net_wpm, "accuracy": r.accuracy, "kph": r.kph, "result": r.result, "at": r.created.isoformat()}
         for r in user.typing_runs.order_by("created", "pk")
     ]
+
+
+@section("email_attempts")
+def _emails(user: Any) -> list[dict[str, Any]]:
+    return [{"scenario": a.scenario_id, "text": a.text, "seconds": a.seconds, "overall": a.overall, "result": a.result, "at": a.created.isoformat()} for a in user.email_attempts.order_by("created", "pk")]

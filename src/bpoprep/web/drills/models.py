@@ -25,3 +25,21 @@ class TypingRun(models.Model):
 
     def __str__(self) -> str:
         return f"{self.passage_id}: {self.net_wpm:.0f} WPM {self.accuracy:.0f}%"
+
+
+class EmailAttempt(models.Model):
+    """A reply to one e-mail scenario, saved before it is scored."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="email_attempts")
+    scenario_id = models.SlugField(max_length=120)
+    text = models.TextField()
+    seconds = models.PositiveIntegerField(null=True, blank=True)
+    overall = models.PositiveSmallIntegerField(null=True, blank=True)
+    result = models.JSONField(default=dict)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.scenario_id}: {self.overall}"
