@@ -16,3 +16,8 @@ def _runs(user: Any) -> list[dict[str, Any]]:
 @section("email_attempts")
 def _emails(user: Any) -> list[dict[str, Any]]:
     return [{"scenario": a.scenario_id, "text": a.text, "seconds": a.seconds, "overall": a.overall, "result": a.result, "at": a.created.isoformat()} for a in user.email_attempts.order_by("created", "pk")]
+
+
+@section("chat_sessions")
+def _chats(user: Any) -> list[dict[str, Any]]:
+    return [{"scenarios": s.scenario_ids, "transcripts": s.transcripts, "results": s.results, "overall": s.overall, "at": s.created.isoformat()} for s in user.chat_sessions.order_by("created", "pk")]

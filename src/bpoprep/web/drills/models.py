@@ -43,3 +43,20 @@ class EmailAttempt(models.Model):
 
     def __str__(self) -> str:
         return f"{self.scenario_id}: {self.overall}"
+
+
+class ChatSession(models.Model):
+    """One chat simulation: one or two conversations, their transcripts and marks."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="chat_sessions")
+    scenario_ids = models.JSONField(default=list)
+    transcripts = models.JSONField(default=dict)
+    results = models.JSONField(default=dict)
+    overall = models.PositiveSmallIntegerField()
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{'+'.join(self.scenario_ids)}: {self.overall}"

@@ -132,3 +132,9 @@ def _chart(runs: list[TypingRun]) -> dict[str, object]:
     step = width / (len(last) - 1)
     points = " ".join(f"{i * step:.1f},{height - r.net_wpm / top * height:.1f}" for i, r in enumerate(last))
     return {"points": points, "width": width, "height": height, "top": round(top), "count": len(last)}
+
+
+@login_required
+def hub(request: HttpRequest) -> HttpResponse:
+    """The employer tests in one place."""
+    return render(request, "drills/hub.html", {"target": target_for(request.user)})

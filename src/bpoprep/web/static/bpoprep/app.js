@@ -117,3 +117,53 @@ document.addEventListener("click", (event) => {
   select.addEventListener("change", apply);
   apply();
 })();
+
+// Chat simulation: customers' scripted messages arrive in real time; every message is timed.
+(() => {
+  const root = document.querySelector("[data-chat]");
+  const scriptTag = document.getElementById("chat-script");
+  if (!root || !scriptTag) return;
+  const script = JSON.parse(scriptTag.textContent);
+  const started = performance.now();
+  const clock = () => Math.round((performance.now() - started) / 100) / 10;
+  const logs = {};
+  const show = (pane, who, text) => {
+    const li = document.createElement("li");
+    li.className = who;
+    li.textContent = text;
+    pane.querySelector("[data-messages]").appendChild(li);
+    li.scrollIntoView({ block: "nearest" });
+  };
+  script.forEach((chat) => {
+    const pane = root.querySelector(`[data-chat-id="${chat.id}"]`);
+    const log = (logs[chat.id] = []);
+    let next = 0;
+    let waiting = false;  // a customer message is on screen and not answered yet
+    const deliver = (delay) => {
+      if (next >= chat.turns.length) return;
+      const turn = chat.turns[next++];
+      setTimeout(() => {
+        log.push({ who: "customer", text: turn.text, t: clock() });
+        show(pane, "customer", turn.text);
+        waiting = true;
+      }, delay * 1000);
+    };
+    deliver(chat.offset);
+    pane.querySelector("[data-reply]").addEventListener("submit", (e) => {
+      e.preventDefault();
+      const box = e.target.querySelector("textarea");
+      const text = box.value.trim();
+      if (!text) return;
+      log.push({ who: "agent", text, t: clock() });
+      show(pane, "agent", text);
+      box.value = "";
+      if (waiting) {
+        waiting = false;
+        if (next < chat.turns.length) deliver(chat.turns[next].delay);
+      }
+    });
+  });
+  document.querySelector("[data-chat-finish]").addEventListener("submit", (e) => {
+    e.target.querySelector("[name=transcripts]").value = JSON.stringify(logs);
+  });
+})();
