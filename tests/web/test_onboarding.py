@@ -43,7 +43,7 @@ def test_onboarding_builds_a_dated_plan(client_for, newcomer: User) -> None:  # 
     assert profile.is_complete and profile.plan_start == timezone.localdate()
     plan = plan_for(newcomer)
     ids = [s.step.id for s in plan.steps]
-    assert "typing-test" in ids and "chat-simulation" in ids and "mock-call" not in ids
+    assert "typing-test" in ids and "chat-simulation" in ids and "mock-call" not in ids  # chat process: no calls
     assert next(s for s in plan.steps if s.step.id == "complete-profile").done_how == "auto"
     page = c.get(reverse("plans:plan")).content.decode()
     assert "Your preparation plan" in page and "7 days to go" in page

@@ -21,3 +21,8 @@ def _emails(user: Any) -> list[dict[str, Any]]:
 @section("chat_sessions")
 def _chats(user: Any) -> list[dict[str, Any]]:
     return [{"scenarios": s.scenario_ids, "transcripts": s.transcripts, "results": s.results, "overall": s.overall, "at": s.created.isoformat()} for s in user.chat_sessions.order_by("created", "pk")]
+
+
+@section("mock_calls")
+def _calls(user: Any) -> list[dict[str, Any]]:
+    return [{"scenario": a.scenario_id, "turns": a.turns, "score": a.score, "result": a.result, "at": a.created.isoformat()} for a in user.call_attempts.order_by("created", "pk")]

@@ -60,3 +60,20 @@ class ChatSession(models.Model):
 
     def __str__(self) -> str:
         return f"{'+'.join(self.scenario_ids)}: {self.overall}"
+
+
+class CallAttempt(models.Model):
+    """One mock customer call: the agent's turns and the QA scorecard."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="call_attempts")
+    scenario_id = models.SlugField(max_length=120)
+    turns = models.JSONField(default=list)
+    score = models.PositiveSmallIntegerField()
+    result = models.JSONField(default=dict)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.scenario_id}: {self.score}"

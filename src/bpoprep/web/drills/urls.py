@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import chat_views, email_views, typing_views
+from . import call_views, chat_views, email_views, typing_views
 
 app_name = "drills"
 urlpatterns = [
@@ -14,4 +14,7 @@ urlpatterns = [
     path("chat/", chat_views.index, name="chat"),
     path("chat/sessions/<int:pk>/", chat_views.result, name="chat_result"),
     path("chat/<slug:scenario_id>/", chat_views.session, name="chat_session"),
+    path("call/", call_views.index, name="call"),
+    path("call/attempts/<int:pk>/", call_views.result, name="call_result"),
+    path("call/<slug:scenario_id>/", call_views.call, name="call_session"),
 ]

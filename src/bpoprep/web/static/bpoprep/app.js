@@ -167,3 +167,45 @@ document.addEventListener("click", (event) => {
     e.target.querySelector("[name=transcripts]").value = JSON.stringify(logs);
   });
 })();
+
+// Mock call: the customer's lines appear (and are spoken where the browser has a voice) one at a
+// time; the candidate answers each. The agent opens the call, so the first line comes after the
+// greeting.
+(() => {
+  const root = document.querySelector("[data-call]");
+  const scriptTag = document.getElementById("call-script");
+  if (!root || !scriptTag) return;
+  const script = JSON.parse(scriptTag.textContent);
+  const list = root.querySelector("[data-messages]");
+  const turns = [];
+  let next = 0;
+  const say = (text) => {
+    if (!("speechSynthesis" in window)) return;
+    const u = new SpeechSynthesisUtterance(text);
+    u.lang = script.voice || "en-IN";
+    window.speechSynthesis.speak(u);
+  };
+  const show = (who, text) => {
+    const li = document.createElement("li");
+    li.className = who;
+    li.textContent = text;
+    list.appendChild(li);
+    li.scrollIntoView({ block: "nearest" });
+  };
+  root.querySelector("[data-call-reply]").addEventListener("submit", (e) => {
+    e.preventDefault();
+    const box = e.target.querySelector("textarea");
+    const text = box.value.trim();
+    if (!text) return;
+    turns.push(text);
+    show("agent", text);
+    box.value = "";
+    if (next < script.customer.length) {
+      const line = script.customer[next++];
+      setTimeout(() => { show("customer", line); say(line); }, 400);
+    }
+  });
+  document.querySelector("[data-call-finish]").addEventListener("submit", (e) => {
+    e.target.querySelector("[name=turns]").value = JSON.stringify(turns);
+  });
+})();

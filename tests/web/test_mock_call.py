@@ -1,0 +1,39 @@
+"""The mock customer call in the app (typed answers)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from django.urls import reverse
+
+from bpoprep.web.drills.models import CallAttempt
+from bpoprep.web.plans.services import plan_for
+from tests.conftest import make_user
+from tests.drills.test_call import GOOD
+
+pytestmark = pytest.mark.django_db
+
+
+def test_take_a_call_and_see_the_scorecard(client_for, user) -> None:  # type: ignore[no-untyped-def]
+    c = client_for(user)
+    page = c.get(reverse("drills:call_session", args=["broadband-outage-complaint"])).content.decode()
+    assert 'id="call-script"' in page and "Kothrud" in page
+    r = c.post(reverse("drills:call_session", args=["broadband-outage-complaint"]), {"turns": json.dumps(GOOD)})
+    attempt = CallAttempt.objects.get(user=user)
+    assert r.status_code == 302 and attempt.score == 100
+    html = c.get(r["Location"]).content.decode()
+    assert "QA scorecard" in html and "Check these yourself" in html
+    assert {s.step.id: s.done_how for s in plan_for(user).steps}["mock-call"] == "auto"
+
+
+@pytest.mark.parametrize("raw", ["", "[]", "{oops", json.dumps(["x" * 4000]), "x" * 300_000])
+def test_bad_call_records_are_refused(client_for, user, raw: str) -> None:  # type: ignore[no-untyped-def]
+    r = client_for(user).post(reverse("drills:call_session", args=["broadband-outage-complaint"]), {"turns": raw})
+    assert r.status_code == 200 and 'role="alert"' in r.content.decode() and not CallAttempt.objects.exists()
+
+
+def test_calls_are_private(client_for, user) -> None:  # type: ignore[no-untyped-def]
+    r = client_for(user).post(reverse("drills:call_session", args=["broadband-outage-complaint"]), {"turns": json.dumps(GOOD[:2])})
+    other = client_for(make_user("b@example.com"))
+    assert other.get(r["Location"]).status_code == 404 and other.get(reverse("drills:call_session", args=["nope"])).status_code == 404
