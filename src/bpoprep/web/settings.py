@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "bpoprep.web.learn",
     "bpoprep.web.practice",
     "bpoprep.web.drills",
+    "bpoprep.web.prep",
     "bpoprep.web.accounts",
     "bpoprep.web.progress",
     "bpoprep.web.plans",

@@ -11,6 +11,7 @@ urlpatterns = [
     path("learn/", include("bpoprep.web.learn.urls")),
     path("practice/", include("bpoprep.web.practice.urls")),
     path("tests/", include("bpoprep.web.drills.urls")),
+    path("prepare/", include("bpoprep.web.prep.urls")),
     path("cohorts/", include("bpoprep.web.cohorts.urls")),
     path("jobs/", include("bpoprep.web.jobs.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -209,3 +209,11 @@ document.addEventListener("click", (event) => {
     e.target.querySelector("[name=turns]").value = JSON.stringify(turns);
   });
 })();
+
+// Copy buttons: data-copy="#element" copies that element's text.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("[data-copy]");
+  if (!button) return;
+  const source = document.querySelector(button.dataset.copy);
+  if (source && navigator.clipboard) navigator.clipboard.writeText(source.textContent.trim());
+});

@@ -1,0 +1,17 @@
+from __future__ import annotations
+
+from typing import Any
+
+from django.forms.models import model_to_dict
+
+from bpoprep.web.accounts.export import section
+
+
+@section("company_research")
+def _research(user: Any) -> list[dict[str, Any]]:
+    return [{**model_to_dict(r, exclude=["id", "user"]), "updated": r.updated.isoformat()} for r in user.company_research.all()]
+
+
+@section("thank_you_emails")
+def _notes(user: Any) -> list[dict[str, Any]]:
+    return [{**model_to_dict(n, exclude=["id", "user"]), "created": n.created.isoformat()} for n in user.thank_you_notes.order_by("created", "pk")]

@@ -1,0 +1,61 @@
+from __future__ import annotations
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from bpoprep.web.core.validators import plain_text
+
+from .models import CompanyResearch, ThankYouNote
+
+HINTS = {
+    "services_clients": _("What they do and for whom: industries, well-known clients, countries served. Look at the website's 'Clients' or 'Industries' page."),
+    "mission_values": _("Their mission and values in their own words (About us page, careers page)."),
+    "culture": _("What employees say: AmbitionBox, Glassdoor, LinkedIn posts. Training, shifts, transport, growth."),
+    "recent_news": _("Something from the last year: a new centre, a client win, an award, a merger."),
+    "competitors": _("Two or three similar companies and how this one compares."),
+    "differentiators": _("What sets it apart: a speciality, a training academy, a certification, a famous client."),
+    "process_applied": _("The process you applied for: voice or non-voice, inbound or outbound, domestic or international, the client if known."),
+    "strength": _("One strength of yours that fits this company (used in your pitch)."),
+}
+
+
+class ResearchForm(forms.ModelForm):
+    class Meta:
+        model = CompanyResearch
+        fields = ("company", "services_clients", "mission_values", "culture", "recent_news", "competitors", "differentiators", "process_applied", "strength")
+        widgets = {f: forms.Textarea(attrs={"rows": 3}) for f in ("services_clients", "mission_values", "culture", "recent_news", "competitors", "differentiators", "process_applied")}
+        labels = {
+            "services_clients": _("Services and clients"), "mission_values": _("Mission and values"), "culture": _("Culture and reviews"),
+            "recent_news": _("Recent news"), "competitors": _("Competitors"), "differentiators": _("What sets it apart"),
+            "process_applied": _("The process you applied for"), "strength": _("Your matching strength"), "company": _("Company"),
+        }
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        for name, field in self.fields.items():
+            field.validators.append(plain_text)
+            if name in HINTS:
+                field.help_text = HINTS[name]
+
+    def clean_company(self) -> str:
+        return " ".join(self.cleaned_data["company"].split())
+
+
+class ThankYouForm(forms.ModelForm):
+    class Meta:
+        model = ThankYouNote
+        fields = ("interviewer", "interviewer_email", "role", "company", "point_discussed", "fit", "subject", "body")
+        widgets = {"body": forms.Textarea(attrs={"rows": 12})}
+        labels = {
+            "interviewer": _("Interviewer's name"), "interviewer_email": _("Interviewer's e-mail (optional)"), "role": _("Role"), "company": _("Company"),
+            "point_discussed": _("One thing you talked about"), "fit": _("Why you fit, in a phrase"), "subject": _("Subject"), "body": _("E-mail"),
+        }
+        help_texts = {"point_discussed": _("e.g. the night-shift training programme, the new Indore centre"), "fit": _("e.g. my year of part-time customer support")}
+
+    def __init__(self, *args: object, drafting: bool = False, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.validators.append(plain_text)
+        if drafting:  # the draft button fills subject and body, so they may be empty
+            self.fields["subject"].required = False
+            self.fields["body"].required = False

@@ -1,0 +1,46 @@
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+
+class CompanyResearch(models.Model):
+    """A candidate's notes on one company, from which questions and a pitch are drafted."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="company_research")
+    company = models.CharField(max_length=120)
+    services_clients = models.TextField(blank=True, max_length=2000)
+    mission_values = models.TextField(blank=True, max_length=2000)
+    culture = models.TextField(blank=True, max_length=2000)
+    recent_news = models.TextField(blank=True, max_length=2000)
+    competitors = models.TextField(blank=True, max_length=2000)
+    differentiators = models.TextField(blank=True, max_length=2000)
+    process_applied = models.TextField(blank=True, max_length=2000)
+    strength = models.CharField(max_length=200, blank=True)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["user", "company"], name="one_research_per_company")]
+        ordering = ["-updated"]
+
+    def __str__(self) -> str:
+        return self.company
+
+
+class ThankYouNote(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="thank_you_notes")
+    interviewer = models.CharField(max_length=120)
+    interviewer_email = models.EmailField(blank=True)
+    role = models.CharField(max_length=120)
+    company = models.CharField(max_length=120)
+    point_discussed = models.CharField(max_length=300, blank=True)
+    fit = models.CharField(max_length=300, blank=True)
+    subject = models.CharField(max_length=200)
+    body = models.TextField(max_length=5000)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.company}: {self.interviewer}"

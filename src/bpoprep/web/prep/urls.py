@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "prep"
+urlpatterns = [
+    path("company/", views.research, name="research"),
+    path("company/<int:pk>/", views.research, name="research_notes"),
+    path("thank-you/", views.thank_you_note, name="thank_you"),
+]

@@ -1,0 +1,88 @@
+from __future__ import annotations
+
+import datetime as dt
+
+from django.contrib.auth.decorators import login_required
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+
+from bpoprep.documents import research as research_logic
+from bpoprep.documents import thank_you
+from bpoprep.web.accounts.models import Profile
+from bpoprep.web.curriculum.services import current
+from bpoprep.web.progress.services import record
+
+from .forms import ResearchForm, ThankYouForm
+from .models import CompanyResearch, ThankYouNote
+
+MIN_FIELDS_FOR_DONE = 4  # enough research to answer "why this company?" with substance
+PROCESS_LABELS = {"voice_inbound": "inbound voice", "voice_outbound": "outbound voice", "chat": "chat", "email": "e-mail", "back_office": "back-office"}
+
+
+def _profile(user: object) -> Profile | None:
+    return Profile.objects.filter(user=user).first()
+
+
+def _role_title(profile: Profile | None) -> str:
+    roles = current().roles
+    for rid in (profile.target_roles if profile and profile.target_roles else []):
+        if rid in roles:
+            return roles[rid].title.lower()
+    return "customer support associate"
+
+
+@login_required
+def research(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    profile = _profile(request.user)
+    instance = get_object_or_404(CompanyResearch, pk=pk, user=request.user) if pk else None
+    if instance is None and request.method == "GET" and profile and profile.company:
+        instance = CompanyResearch.objects.filter(user=request.user, company=profile.company).first()
+    initial = {"company": profile.company} if profile and profile.company and instance is None else None
+    form = ResearchForm(request.POST if request.method == "POST" else None, instance=instance, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        existing = CompanyResearch.objects.filter(user=request.user, company=form.cleaned_data["company"]).exclude(pk=getattr(instance, "pk", None)).first()
+        notes = form.save(commit=False)
+        if existing:  # the same company typed again: update those notes instead of a duplicate
+            notes.pk = existing.pk
+        notes.user = request.user
+        notes.save()
+        filled = sum(bool(getattr(notes, f).strip()) for f in research_logic.FIELDS)
+        if filled >= MIN_FIELDS_FOR_DONE:
+            record(request.user, "company_researched", notes.company[:120], fields=filled)
+        return redirect("prep:research_notes", pk=notes.pk)
+    output = None
+    if instance is not None:
+        notes = research_logic.Notes(instance.company, **{f: getattr(instance, f) for f in research_logic.FIELDS})
+        role = _role_title(profile)
+        pitch, missing = research_logic.why_this_company(notes, role, instance.strength)
+        output = {"questions": research_logic.questions_to_ask(notes, role, PROCESS_LABELS.get(profile.process if profile else "", "new")), "pitch": pitch, "missing": missing, "filled": len(notes.filled())}
+    others = CompanyResearch.objects.filter(user=request.user).exclude(pk=getattr(instance, "pk", None))
+    return render(request, "prep/research.html", {"form": form, "research": instance, "output": output, "others": others, "needed": MIN_FIELDS_FOR_DONE})
+
+
+@login_required
+def thank_you_note(request: HttpRequest) -> HttpResponse:
+    profile = _profile(request.user)
+    drafting = request.method == "POST" and "draft" in request.POST
+    initial = {"company": profile.company if profile else "", "role": _role_title(profile).title()}
+    form = ThankYouForm(request.POST if request.method == "POST" else None, drafting=drafting, initial=initial)
+    checks = None
+    saved = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        interview = thank_you.Interview(request.user.display_name or request.user.email, data["interviewer"], data["role"], data["company"], data["point_discussed"], data["fit"])
+        if drafting:
+            subject, body = thank_you.draft(interview)
+            post = request.POST.copy()
+            post["subject"], post["body"] = subject, body
+            form = ThankYouForm(post, initial=initial)
+            form.is_valid()
+        else:
+            saved = form.save(commit=False)
+            saved.user = request.user
+            saved.save()
+            record(request.user, "thank_you_email", data["company"][:120])
+        checks = thank_you.check(interview, form.data.get("subject", ""), form.data.get("body", ""))
+    send_by = profile.interview_date + dt.timedelta(days=1) if profile and profile.interview_date else None
+    mailto = thank_you.mailto(saved.interviewer_email, saved.subject, saved.body) if saved else ""
+    return render(request, "prep/thank_you.html", {"form": form, "checks": checks, "saved": saved, "mailto": mailto, "send_by": send_by, "notes": ThankYouNote.objects.filter(user=request.user)[:5]})
