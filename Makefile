@@ -41,6 +41,7 @@ bench: $(BIN)/.dev
 	$(BIN)/python bench/web_load.py
 	$(BIN)/python bench/feedback_latency.py
 	$(BIN)/python bench/writing_latency.py
+	$(BIN)/python bench/resume_latency.py
 
 content-check: $(BIN)/.runtime
 	$(BIN)/bpoprep content check

@@ -15,3 +15,8 @@ def _research(user: Any) -> list[dict[str, Any]]:
 @section("thank_you_emails")
 def _notes(user: Any) -> list[dict[str, Any]]:
     return [{**model_to_dict(n, exclude=["id", "user"]), "created": n.created.isoformat()} for n in user.thank_you_notes.order_by("created", "pk")]
+
+
+@section("resume_checks")
+def _resumes(user: Any) -> list[dict[str, Any]]:
+    return [{"filename": r.filename, "resume_text": r.resume_text, "job_description": r.job_description, "percent": r.percent, "report": r.report, "at": r.created.isoformat()} for r in user.resume_checks.order_by("created", "pk")]

@@ -59,3 +59,20 @@ class ThankYouForm(forms.ModelForm):
         if drafting:  # the draft button fills subject and body, so they may be empty
             self.fields["subject"].required = False
             self.fields["body"].required = False
+
+
+class ResumeForm(forms.Form):
+    from bpoprep.documents.resume_file import MAX_BYTES
+
+    resume = forms.FileField(label=_("Your resume (PDF or Word .docx, up to 5 MB)"))
+    job_description = forms.CharField(
+        label=_("The job description"), max_length=20_000, validators=[plain_text], widget=forms.Textarea(attrs={"rows": 10}),
+        help_text=_("Paste the whole advert: title, duties, requirements."),
+        error_messages={"required": _("Paste the job description to compare your resume with.")},
+    )
+
+    def clean_resume(self) -> object:
+        upload = self.cleaned_data["resume"]
+        if upload.size > self.MAX_BYTES:
+            raise forms.ValidationError(_("The file is %(mb).1f MB; resumes must be under 5 MB.") % {"mb": upload.size / 1_048_576})
+        return upload

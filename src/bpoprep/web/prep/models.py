@@ -44,3 +44,21 @@ class ThankYouNote(models.Model):
 
     def __str__(self) -> str:
         return f"{self.company}: {self.interviewer}"
+
+
+class ResumeCheck(models.Model):
+    """A resume's text (the file itself is not kept) checked against a job description."""
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="resume_checks")
+    filename = models.CharField(max_length=200)
+    resume_text = models.TextField()
+    job_description = models.TextField()
+    percent = models.PositiveSmallIntegerField()
+    report = models.JSONField(default=dict)
+    created = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.filename}: {self.percent}%"

@@ -7,4 +7,6 @@ urlpatterns = [
     path("company/", views.research, name="research"),
     path("company/<int:pk>/", views.research, name="research_notes"),
     path("thank-you/", views.thank_you_note, name="thank_you"),
+    path("resume/", views.resume, name="resume"),
+    path("resume/<int:pk>/", views.resume_report, name="resume_report"),
 ]

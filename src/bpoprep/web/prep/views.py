@@ -86,3 +86,34 @@ def thank_you_note(request: HttpRequest) -> HttpResponse:
     send_by = profile.interview_date + dt.timedelta(days=1) if profile and profile.interview_date else None
     mailto = thank_you.mailto(saved.interviewer_email, saved.subject, saved.body) if saved else ""
     return render(request, "prep/thank_you.html", {"form": form, "checks": checks, "saved": saved, "mailto": mailto, "send_by": send_by, "notes": ThankYouNote.objects.filter(user=request.user)[:5]})
+
+
+@login_required
+def resume(request: HttpRequest) -> HttpResponse:
+    from bpoprep.documents.resume_file import ResumeFileError, read
+    from bpoprep.documents.resume_match import match
+
+    from .forms import ResumeForm
+    from .models import ResumeCheck
+
+    form = ResumeForm(request.POST if request.method == "POST" else None, request.FILES if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        upload = form.cleaned_data["resume"]
+        try:
+            parsed = read(upload.read(), upload.name)
+        except ResumeFileError as exc:
+            form.add_error("resume", str(exc))
+        else:
+            report = match(parsed.text, form.cleaned_data["job_description"], parsed.tables, parsed.images, parsed.columns)
+            check = ResumeCheck.objects.create(user=request.user, filename=upload.name[:200], resume_text=parsed.text, job_description=form.cleaned_data["job_description"], percent=report.percent, report=report.to_dict())
+            record(request.user, "resume_checked", upload.name[:120], percent=report.percent)
+            return redirect("prep:resume_report", pk=check.pk)
+    return render(request, "prep/resume.html", {"form": form, "checks": ResumeCheck.objects.filter(user=request.user)[:5]})
+
+
+@login_required
+def resume_report(request: HttpRequest, pk: int) -> HttpResponse:
+    from .models import ResumeCheck
+
+    check = get_object_or_404(ResumeCheck, pk=pk, user=request.user)
+    return render(request, "prep/resume_report.html", {"c": check, "r": check.report})
