@@ -54,3 +54,16 @@ def test_a_vague_long_note_fails_the_right_checks() -> None:
 def test_mailto_escapes_the_text() -> None:
     link = mailto("hr@example.com", "Thank you & more", "Line 1\nLine 2")
     assert link.startswith("mailto:hr%40example.com?subject=Thank%20you%20%26%20more&body=Line%201%0ALine%202")
+
+
+def test_cover_letter_draft_passes_its_own_checks_when_specific() -> None:
+    from bpoprep.documents.cover_letter import Inputs, check, draft
+
+    i = Inputs("Meera Nair", "Customer Service Representative", "Navtara Services", "For a year I handled 40 customer calls a day at a telecom store and I type at 40 WPM", "its six-week training academy for freshers", "Ms Iyer")
+    letter = draft(i)
+    checks, issues = check(i, letter)
+    assert [c.id for c in checks if not c.passed] == []
+    assert "Dear Ms Iyer," in letter and "six-week training academy" in letter and not [x for x in issues if x.type == "indianism"]
+    vague, _ = check(i, "Respected sir, I want job. Kindly do the needful.")
+    failed = {c.id for c in vague if not c.passed}
+    assert {"role", "company", "proof", "ask", "sign-off", "length"} <= failed

@@ -20,3 +20,8 @@ def _notes(user: Any) -> list[dict[str, Any]]:
 @section("resume_checks")
 def _resumes(user: Any) -> list[dict[str, Any]]:
     return [{"filename": r.filename, "resume_text": r.resume_text, "job_description": r.job_description, "percent": r.percent, "report": r.report, "at": r.created.isoformat()} for r in user.resume_checks.order_by("created", "pk")]
+
+
+@section("cover_letters")
+def _letters(user: Any) -> list[dict[str, Any]]:
+    return [{**model_to_dict(c, exclude=["id", "user"]), "updated": c.updated.isoformat()} for c in user.cover_letters.all()]

@@ -76,3 +76,21 @@ class ResumeForm(forms.Form):
         if upload.size > self.MAX_BYTES:
             raise forms.ValidationError(_("The file is %(mb).1f MB; resumes must be under 5 MB.") % {"mb": upload.size / 1_048_576})
         return upload
+
+
+class CoverLetterForm(forms.ModelForm):
+    class Meta:
+        from .models import CoverLetter
+
+        model = CoverLetter
+        fields = ("role", "company", "hiring_manager", "strengths", "why_company", "text")
+        widgets = {"text": forms.Textarea(attrs={"rows": 14}), "strengths": forms.Textarea(attrs={"rows": 2}), "why_company": forms.Textarea(attrs={"rows": 2})}
+        labels = {"role": _("Role"), "company": _("Company"), "hiring_manager": _("Hiring manager's name (if known)"), "strengths": _("Your strengths, with proof"), "why_company": _("Why this company"), "text": _("Letter")}
+        help_texts = {"strengths": _("e.g. For a year I handled 40 customer calls a day at a telecom store and type at 40 WPM"), "why_company": _("Filled from your company research when you have it.")}
+
+    def __init__(self, *args: object, drafting: bool = False, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            field.validators.append(plain_text)
+        if drafting:
+            self.fields["text"].required = False

@@ -62,3 +62,20 @@ class ResumeCheck(models.Model):
 
     def __str__(self) -> str:
         return f"{self.filename}: {self.percent}%"
+
+
+class CoverLetter(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="cover_letters")
+    role = models.CharField(max_length=120)
+    company = models.CharField(max_length=120)
+    hiring_manager = models.CharField(max_length=120, blank=True)
+    strengths = models.CharField(max_length=400, blank=True)
+    why_company = models.CharField(max_length=300, blank=True)
+    text = models.TextField(max_length=6000)
+    updated = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        ordering = ["-updated", "-pk"]
+
+    def __str__(self) -> str:
+        return f"{self.company}: {self.role}"

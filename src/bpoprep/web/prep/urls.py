@@ -8,5 +8,6 @@ urlpatterns = [
     path("company/<int:pk>/", views.research, name="research_notes"),
     path("thank-you/", views.thank_you_note, name="thank_you"),
     path("resume/", views.resume, name="resume"),
+    path("cover-letter/", views.cover_letter, name="cover_letter"),
     path("resume/<int:pk>/", views.resume_report, name="resume_report"),
 ]

@@ -117,3 +117,36 @@ def resume_report(request: HttpRequest, pk: int) -> HttpResponse:
 
     check = get_object_or_404(ResumeCheck, pk=pk, user=request.user)
     return render(request, "prep/resume_report.html", {"c": check, "r": check.report})
+
+
+@login_required
+def cover_letter(request: HttpRequest) -> HttpResponse:
+    from bpoprep.documents import cover_letter as letters
+
+    from .forms import CoverLetterForm
+    from .models import CoverLetter
+
+    profile = _profile(request.user)
+    company = profile.company if profile else ""
+    research_notes = CompanyResearch.objects.filter(user=request.user, company=company).first() if company else None
+    why = research_logic._first_item(research_notes.differentiators or research_notes.mission_values) if research_notes else ""
+    instance = CoverLetter.objects.filter(user=request.user).first()
+    initial = {"role": _role_title(profile).title(), "company": company, "why_company": why} if instance is None else None
+    drafting = request.method == "POST" and "draft" in request.POST
+    form = CoverLetterForm(request.POST if request.method == "POST" else None, instance=instance, initial=initial, drafting=drafting)
+    checks = issues = None
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        inputs = letters.Inputs(request.user.display_name or request.user.email.split("@")[0], data["role"], data["company"], data["strengths"], data["why_company"], data["hiring_manager"])
+        if drafting:
+            post = request.POST.copy()
+            post["text"] = letters.draft(inputs)
+            form = CoverLetterForm(post, instance=instance)
+            form.is_valid()
+        else:
+            saved = form.save(commit=False)
+            saved.user = request.user
+            saved.save()
+            record(request.user, "cover_letter", data["company"][:120])
+        checks, issues = letters.check(inputs, form.data.get("text", ""))
+    return render(request, "prep/cover_letter.html", {"form": form, "checks": checks, "issues": issues})
