@@ -25,3 +25,13 @@ def _resumes(user: Any) -> list[dict[str, Any]]:
 @section("cover_letters")
 def _letters(user: Any) -> list[dict[str, Any]]:
     return [{**model_to_dict(c, exclude=["id", "user"]), "updated": c.updated.isoformat()} for c in user.cover_letters.all()]
+
+
+@section("references")
+def _references(user: Any) -> list[dict[str, Any]]:
+    return [model_to_dict(r, exclude=["id", "user"]) for r in user.references.all()]
+
+
+@section("certifications")
+def _certifications(user: Any) -> list[dict[str, Any]]:
+    return [model_to_dict(c, exclude=["id", "user"]) for c in user.certifications.all()]

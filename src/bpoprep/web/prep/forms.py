@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
@@ -94,3 +96,39 @@ class CoverLetterForm(forms.ModelForm):
             field.validators.append(plain_text)
         if drafting:
             self.fields["text"].required = False
+
+
+class ReferenceForm(forms.ModelForm):
+    class Meta:
+        from .models import Reference
+
+        model = Reference
+        fields = ("name", "relation", "phone", "email", "agreed")
+        labels = {"name": _("Name"), "relation": _("How they know you"), "phone": _("Phone"), "email": _("E-mail"), "agreed": _("They agreed to be called")}
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField):
+                field.validators.append(plain_text)
+
+    def clean_phone(self) -> str:
+        phone = self.cleaned_data["phone"].strip()
+        if phone and not re.fullmatch(r"[+\d][\d\s-]{7,18}", phone):
+            raise forms.ValidationError(_("Write the phone number with digits only, e.g. +91 98765 43210."))
+        return phone
+
+
+class CertificationForm(forms.ModelForm):
+    class Meta:
+        from .models import Certification
+
+        model = Certification
+        fields = ("name", "issuer", "year", "copies_ready")
+        labels = {"name": _("Certificate"), "issuer": _("Issued by"), "year": _("Year"), "copies_ready": _("Original and two copies ready")}
+
+    def clean_year(self) -> int | None:
+        year = self.cleaned_data.get("year")
+        if year is not None and not 1980 <= year <= 2100:
+            raise forms.ValidationError(_("Enter the year as four digits, e.g. 2024."))
+        return year

@@ -79,3 +79,26 @@ class CoverLetter(models.Model):
 
     def __str__(self) -> str:
         return f"{self.company}: {self.role}"
+
+
+class Reference(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="references")
+    name = models.CharField(max_length=120)
+    relation = models.CharField(max_length=120, help_text="e.g. project guide, shop owner, team leader")
+    phone = models.CharField(max_length=30, blank=True)
+    email = models.EmailField(blank=True)
+    agreed = models.BooleanField(default=False, help_text="They agreed to be called")
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Certification(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="certifications")
+    name = models.CharField(max_length=160)
+    issuer = models.CharField(max_length=120, blank=True)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    copies_ready = models.BooleanField(default=False, help_text="Original and two photocopies in the folder")
+
+    def __str__(self) -> str:
+        return self.name

@@ -4,6 +4,8 @@ from . import views
 
 app_name = "prep"
 urlpatterns = [
+    path("", views.hub, name="hub"),
+    path("references/", views.references, name="references"),
     path("company/", views.research, name="research"),
     path("company/<int:pk>/", views.research, name="research_notes"),
     path("thank-you/", views.thank_you_note, name="thank_you"),

@@ -5,6 +5,7 @@ import datetime as dt
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext
 
 from bpoprep.documents import research as research_logic
 from bpoprep.documents import thank_you
@@ -150,3 +151,38 @@ def cover_letter(request: HttpRequest) -> HttpResponse:
             record(request.user, "cover_letter", data["company"][:120])
         checks, issues = letters.check(inputs, form.data.get("text", ""))
     return render(request, "prep/cover_letter.html", {"form": form, "checks": checks, "issues": issues})
+
+
+@login_required
+def hub(request: HttpRequest) -> HttpResponse:
+    return render(request, "prep/hub.html", {"checklists": current().checklists})
+
+
+@login_required
+def references(request: HttpRequest) -> HttpResponse:
+    """References and certifications, and what to bring of them on the day."""
+    from .forms import CertificationForm, ReferenceForm
+    from .models import Certification, Reference
+
+    ref_form = ReferenceForm(request.POST if request.POST.get("kind") == "reference" else None, prefix="ref")
+    cert_form = CertificationForm(request.POST if request.POST.get("kind") == "certification" else None, prefix="cert")
+    if request.method == "POST":
+        if request.POST.get("delete_reference"):
+            Reference.objects.filter(user=request.user, pk=request.POST["delete_reference"]).delete()
+            return redirect("prep:references")
+        if request.POST.get("delete_certification"):
+            Certification.objects.filter(user=request.user, pk=request.POST["delete_certification"]).delete()
+            return redirect("prep:references")
+        form = ref_form if request.POST.get("kind") == "reference" else cert_form
+        if form.is_bound and form.is_valid():
+            item = form.save(commit=False)
+            item.user = request.user
+            item.save()
+            return redirect("prep:references")
+    refs = Reference.objects.filter(user=request.user)
+    certs = Certification.objects.filter(user=request.user)
+    todo = [gettext("Ask %(name)s before you give their number.") % {"name": r.name} for r in refs if not r.agreed]
+    todo += [gettext("Make two photocopies of “%(name)s”.") % {"name": c.name} for c in certs if not c.copies_ready]
+    if len(refs) < 2:
+        todo.insert(0, gettext("Add two references: a teacher, project guide, internship mentor or a former supervisor."))
+    return render(request, "prep/references.html", {"ref_form": ref_form, "cert_form": cert_form, "refs": refs, "certs": certs, "todo": todo})
