@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Install the Debian packages bpoprep needs, only when they are missing.
-#   base: what `make run` needs (Python's venv module)
+#   base: what `make run` needs (Python's venv module, fonts for PDF export)
 #   test: plus Chromium for browser tests and Redis for the Celery test
 #   postgres: PostgreSQL server for the PostgreSQL test run
 set -euo pipefail
 want=()
+# DejaVu fonts let exported PDF resumes show any name, not only Latin-1 letters.
+[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || want+=(fonts-dejavu-core)
 case "${1:-base}" in
   base) ;;
   test)

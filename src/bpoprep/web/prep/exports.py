@@ -35,3 +35,9 @@ def _references(user: Any) -> list[dict[str, Any]]:
 @section("certifications")
 def _certifications(user: Any) -> list[dict[str, Any]]:
     return [model_to_dict(c, exclude=["id", "user"]) for c in user.certifications.all()]
+
+
+@section("resume_draft")
+def _draft(user: Any) -> dict[str, Any] | None:
+    draft = getattr(user, "resume_draft", None)
+    return {**model_to_dict(draft, exclude=["id", "user"]), "updated": draft.updated.isoformat()} if draft else None

@@ -132,3 +132,31 @@ class CertificationForm(forms.ModelForm):
         if year is not None and not 1980 <= year <= 2100:
             raise forms.ValidationError(_("Enter the year as four digits, e.g. 2024."))
         return year
+
+
+class ResumeDraftForm(forms.ModelForm):
+    class Meta:
+        from .models import ResumeDraft
+
+        model = ResumeDraft
+        fields = ("name", "email", "phone", "city", "summary", "experience", "education", "skills", "references")
+        widgets = {"summary": forms.Textarea(attrs={"rows": 3}), "experience": forms.Textarea(attrs={"rows": 10}), "education": forms.Textarea(attrs={"rows": 3}), "skills": forms.Textarea(attrs={"rows": 2})}
+        labels = {"name": _("Full name"), "email": _("E-mail"), "phone": _("Mobile"), "city": _("City"), "summary": _("Summary"), "experience": _("Experience"), "education": _("Education"), "skills": _("Skills"), "references": _("References")}
+        help_texts = {
+            "summary": _("Two lines: who you are and the role you want, e.g. “B.Com graduate with a year of part-time customer support, applying for chat support.”"),
+            "experience": _("For each job, internship or project: first line “Role, Organisation, Dates”, then one achievement per line, starting with a verb and with a number where you can. Leave a blank line between jobs."),
+            "education": _("One line each, e.g. “B.Com, Pune University, 2024, 68%”."),
+            "skills": _("Separated by commas: typing 40 WPM, MS Excel, English, Hindi, Zendesk."),
+        }
+
+    def __init__(self, *args: object, **kwargs: object) -> None:
+        super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField):
+                field.validators.append(plain_text)
+
+    def clean_phone(self) -> str:
+        phone = self.cleaned_data["phone"].strip()
+        if not re.fullmatch(r"[+\d][\d\s-]{7,18}", phone):
+            raise forms.ValidationError(_("Write the phone number with digits only, e.g. +91 98765 43210."))
+        return phone

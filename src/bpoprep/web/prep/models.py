@@ -102,3 +102,22 @@ class Certification(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+
+class ResumeDraft(models.Model):
+    """The resume a candidate builds in the app (one per user)."""
+
+    user = models.OneToOneField(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="resume_draft")
+    name = models.CharField(max_length=120)
+    email = models.EmailField()
+    phone = models.CharField(max_length=30)
+    city = models.CharField(max_length=80, blank=True)
+    summary = models.TextField(max_length=1500, blank=True)
+    experience = models.TextField(max_length=6000, blank=True)
+    education = models.TextField(max_length=2000, blank=True)
+    skills = models.TextField(max_length=1500, blank=True)
+    references = models.CharField(max_length=300, blank=True, default="Available on request.")
+    updated = models.DateTimeField(auto_now=True)
+
+    def __str__(self) -> str:
+        return self.name

@@ -1,4 +1,4 @@
-from django.urls import path
+from django.urls import path, re_path
 
 from . import views
 
@@ -12,4 +12,6 @@ urlpatterns = [
     path("resume/", views.resume, name="resume"),
     path("cover-letter/", views.cover_letter, name="cover_letter"),
     path("resume/<int:pk>/", views.resume_report, name="resume_report"),
+    path("resume/build/", views.resume_builder, name="resume_builder"),
+    re_path(r"^resume/build/(?P<fmt>pdf|docx)/$", views.resume_download, name="resume_download"),
 ]

@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
@@ -186,3 +187,63 @@ def references(request: HttpRequest) -> HttpResponse:
     if len(refs) < 2:
         todo.insert(0, gettext("Add two references: a teacher, project guide, internship mentor or a former supervisor."))
     return render(request, "prep/references.html", {"ref_form": ref_form, "cert_form": cert_form, "refs": refs, "certs": certs, "todo": todo})
+
+
+def _built(draft: object, user: object) -> object:
+    from bpoprep.documents.resume_build import Resume
+
+    from .models import Certification
+
+    certs = tuple(f"{c.name}{', ' + c.issuer if c.issuer else ''}{f' ({c.year})' if c.year else ''}" for c in Certification.objects.filter(user=user))
+    return Resume(draft.name, draft.email, draft.phone, draft.city, draft.summary, draft.experience, draft.education, draft.skills, certs, draft.references)  # type: ignore[attr-defined]
+
+
+@login_required
+def resume_builder(request: HttpRequest) -> HttpResponse:
+    from bpoprep.documents.resume_build import as_text
+    from bpoprep.documents.resume_match import match
+
+    from .forms import ResumeDraftForm
+    from .models import ResumeCheck, ResumeDraft
+
+    draft = ResumeDraft.objects.filter(user=request.user).first()
+    initial = {"name": request.user.display_name, "email": request.user.email} if draft is None else None
+    form = ResumeDraftForm(request.POST if request.POST.get("action") == "save" else None, instance=draft, initial=initial)
+    if request.method == "POST" and request.POST.get("action") == "save" and form.is_valid():
+        saved = form.save(commit=False)
+        saved.user = request.user
+        saved.save()
+        return redirect("prep:resume_builder")
+    if request.method == "POST" and request.POST.get("action") == "check" and draft is not None:
+        jd = request.POST.get("job_description", "").strip()[:20_000]
+        if jd:
+            text = as_text(_built(draft, request.user))  # type: ignore[arg-type]
+            report = match(text, jd)
+            check = ResumeCheck.objects.create(user=request.user, filename="resume built in bpoprep", resume_text=text, job_description=jd, percent=report.percent, report=report.to_dict())
+            record(request.user, "resume_checked", "built", percent=report.percent)
+            return redirect("prep:resume_report", pk=check.pk)
+    preview = as_text(_built(draft, request.user)) if draft else ""  # type: ignore[arg-type]
+    return render(request, "prep/resume_builder.html", {"form": form, "draft": draft, "preview": preview})
+
+
+@login_required
+def resume_download(request: HttpRequest, fmt: str) -> HttpResponse:
+    from django.contrib import messages
+
+    from bpoprep.documents.resume_build import ExportError, as_docx, as_pdf
+
+    from .models import ResumeDraft
+
+    draft = get_object_or_404(ResumeDraft, user=request.user)
+    resume = _built(draft, request.user)
+    stem = re.sub(r"[^A-Za-z0-9]+", "-", draft.name).strip("-") or "resume"
+    if fmt == "pdf":
+        try:
+            response = HttpResponse(as_pdf(resume), content_type="application/pdf")  # type: ignore[arg-type]
+        except ExportError as exc:
+            messages.error(request, str(exc))
+            return redirect("prep:resume_builder")
+    else:
+        response = HttpResponse(as_docx(resume), content_type="application/vnd.openxmlformats-officedocument.wordprocessingml.document")  # type: ignore[arg-type]
+    response["Content-Disposition"] = f'attachment; filename="{stem}-resume.{fmt}"'
+    return response
