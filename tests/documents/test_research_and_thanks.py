@@ -67,3 +67,12 @@ def test_cover_letter_draft_passes_its_own_checks_when_specific() -> None:
     vague, _ = check(i, "Respected sir, I want job. Kindly do the needful.")
     failed = {c.id for c in vague if not c.passed}
     assert {"role", "company", "proof", "ask", "sign-off", "length"} <= failed
+
+
+def test_cover_letter_names_what_the_advert_asks_for() -> None:
+    from bpoprep.documents.cover_letter import Inputs, draft
+
+    from .fixtures import JD
+
+    letter = draft(Inputs("Meera", "Customer Service Representative", "Acme", job_description=JD))
+    assert "Your advert asks for typing speed, MS Excel and CRM tools." in letter

@@ -19,6 +19,7 @@ class Inputs:
     strengths: str = ""  # one or two lines: experience, skills with proof
     why_company: str = ""  # from the research notes
     hiring_manager: str = ""
+    job_description: str = ""
 
 
 @dataclass(frozen=True)
@@ -32,12 +33,16 @@ def draft(i: Inputs) -> str:
     greeting = f"Dear {i.hiring_manager}," if i.hiring_manager.strip() else "Dear Hiring Manager,"
     why = f" What draws me to {i.company} is {i.why_company.strip().rstrip('.')}." if i.why_company.strip() else ""
     strengths = i.strengths.strip().rstrip(".") or "I communicate clearly in English and Hindi, I type quickly and accurately, and I stay calm with upset customers"
+    from .resume_match import asked_skills
+
+    asked = asked_skills(i.job_description)[:3]
+    wanted = f"Your advert asks for {', '.join(asked[:-1]) + ' and ' + asked[-1] if len(asked) > 1 else asked[0]}. " if asked else ""
     return "\n".join([
         greeting,
         "",
         f"I am applying for the {i.role} position at {i.company}.{why}",
         "",
-        f"{strengths}. I learn systems quickly, follow the process carefully, and I am comfortable with rotational and night shifts.",
+        f"{wanted}{strengths}. I learn systems quickly, follow the process carefully, and I am comfortable with rotational and night shifts.",
         "",
         "In my first months I want to master your process, meet my quality and handle-time targets, and act on my team leader's feedback. I am reliable about attendance and shift timings, and I treat customers' personal data with care.",
         "",

@@ -99,6 +99,12 @@ class MatchReport:
         return dict(self.__dict__)
 
 
+def asked_skills(jd: str) -> list[str]:
+    """The skills a job description asks for, hard ones first."""
+    j = jd.lower()
+    return [k for k, words in HARD_SKILLS.items() if _has(j, words)] + [k for k, words in SOFT_SKILLS.items() if _has(j, words)]
+
+
 def job_title(jd: str) -> str:
     m = re.search(r"(?im)^\s*(?:job title|position|role)\s*[:\-]\s*(.+)$", jd)
     if m:

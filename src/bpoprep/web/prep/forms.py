@@ -85,10 +85,10 @@ class CoverLetterForm(forms.ModelForm):
         from .models import CoverLetter
 
         model = CoverLetter
-        fields = ("role", "company", "hiring_manager", "strengths", "why_company", "text")
-        widgets = {"text": forms.Textarea(attrs={"rows": 14}), "strengths": forms.Textarea(attrs={"rows": 2}), "why_company": forms.Textarea(attrs={"rows": 2})}
-        labels = {"role": _("Role"), "company": _("Company"), "hiring_manager": _("Hiring manager's name (if known)"), "strengths": _("Your strengths, with proof"), "why_company": _("Why this company"), "text": _("Letter")}
-        help_texts = {"strengths": _("e.g. For a year I handled 40 customer calls a day at a telecom store and type at 40 WPM"), "why_company": _("Filled from your company research when you have it.")}
+        fields = ("role", "company", "hiring_manager", "strengths", "why_company", "job_description", "text")
+        widgets = {"text": forms.Textarea(attrs={"rows": 14}), "strengths": forms.Textarea(attrs={"rows": 2}), "why_company": forms.Textarea(attrs={"rows": 2}), "job_description": forms.Textarea(attrs={"rows": 4})}
+        labels = {"role": _("Role"), "company": _("Company"), "hiring_manager": _("Hiring manager's name (if known)"), "strengths": _("Your strengths, with proof"), "why_company": _("Why this company"), "job_description": _("The job description"), "text": _("Letter")}
+        help_texts = {"strengths": _("e.g. For a year I handled 40 customer calls a day at a telecom store and type at 40 WPM"), "why_company": _("Filled from your company research when you have it."), "job_description": _("Filled from your latest resume check; the draft names what the advert asks for.")}
 
     def __init__(self, *args: object, drafting: bool = False, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)

@@ -71,6 +71,7 @@ class CoverLetter(models.Model):
     hiring_manager = models.CharField(max_length=120, blank=True)
     strengths = models.CharField(max_length=400, blank=True)
     why_company = models.CharField(max_length=300, blank=True)
+    job_description = models.TextField(max_length=20_000, blank=True)
     text = models.TextField(max_length=6000)
     updated = models.DateTimeField(auto_now=True)
 

@@ -133,13 +133,16 @@ def cover_letter(request: HttpRequest) -> HttpResponse:
     research_notes = CompanyResearch.objects.filter(user=request.user, company=company).first() if company else None
     why = research_logic._first_item(research_notes.differentiators or research_notes.mission_values) if research_notes else ""
     instance = CoverLetter.objects.filter(user=request.user).first()
-    initial = {"role": _role_title(profile).title(), "company": company, "why_company": why} if instance is None else None
+    from .models import ResumeCheck
+
+    latest = ResumeCheck.objects.filter(user=request.user).first()
+    initial = {"role": _role_title(profile).title(), "company": company, "why_company": why, "job_description": latest.job_description if latest else ""} if instance is None else None
     drafting = request.method == "POST" and "draft" in request.POST
     form = CoverLetterForm(request.POST if request.method == "POST" else None, instance=instance, initial=initial, drafting=drafting)
     checks = issues = None
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        inputs = letters.Inputs(request.user.display_name or request.user.email.split("@")[0], data["role"], data["company"], data["strengths"], data["why_company"], data["hiring_manager"])
+        inputs = letters.Inputs(request.user.display_name or request.user.email.split("@")[0], data["role"], data["company"], data["strengths"], data["why_company"], data["hiring_manager"], data["job_description"])
         if drafting:
             post = request.POST.copy()
             post["text"] = letters.draft(inputs)
