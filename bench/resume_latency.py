@@ -8,14 +8,11 @@ from __future__ import annotations
 import sys
 import time
 from pathlib import Path
+from stats import percentile  # bench/stats.py
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1))))]
 
 
 def main() -> int:

@@ -30,6 +30,7 @@ import time
 import urllib.parse
 from datetime import date, timedelta
 from pathlib import Path
+from stats import percentile  # bench/stats.py
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -94,11 +95,6 @@ def sign_up(port: int, i: int) -> Session:
         raise RuntimeError(f"onboarding failed with {status}")
     return s
 
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    k = max(0, min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1))))
-    return ordered[k]
 
 
 def main() -> int:

@@ -12,11 +12,8 @@ import os
 import statistics
 import sys
 import time
+from stats import percentile  # bench/stats.py
 
-
-def percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[max(0, min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1))))]
 
 
 def main() -> int:

@@ -9,6 +9,26 @@ from bpoprep.web.core.validators import plain_text
 
 from .models import CompanyResearch, ThankYouNote
 
+PHONE = re.compile(r"[+\d][\d\s-]{7,18}")
+
+
+class PlainTextFields:
+    """Every text field refuses non-UTF-8 input and control characters."""
+
+    fields: dict[str, forms.Field]
+
+    def _plain_text_fields(self) -> None:
+        for field in self.fields.values():
+            if isinstance(field, forms.CharField):
+                field.validators.append(plain_text)
+
+
+def clean_phone_number(value: str, required: bool = True) -> str:
+    phone = value.strip()
+    if (phone or required) and not PHONE.fullmatch(phone):
+        raise forms.ValidationError(_("Write the phone number with digits only, e.g. +91 98765 43210."))
+    return phone
+
 HINTS = {
     "services_clients": _("What they do and for whom: industries, well-known clients, countries served. Look at the website's 'Clients' or 'Industries' page."),
     "mission_values": _("Their mission and values in their own words (About us page, careers page)."),
@@ -21,7 +41,7 @@ HINTS = {
 }
 
 
-class ResearchForm(forms.ModelForm):
+class ResearchForm(PlainTextFields, forms.ModelForm):
     class Meta:
         model = CompanyResearch
         fields = ("company", "services_clients", "mission_values", "culture", "recent_news", "competitors", "differentiators", "process_applied", "strength")
@@ -34,8 +54,8 @@ class ResearchForm(forms.ModelForm):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
+        self._plain_text_fields()
         for name, field in self.fields.items():
-            field.validators.append(plain_text)
             if name in HINTS:
                 field.help_text = HINTS[name]
 
@@ -43,7 +63,7 @@ class ResearchForm(forms.ModelForm):
         return " ".join(self.cleaned_data["company"].split())
 
 
-class ThankYouForm(forms.ModelForm):
+class ThankYouForm(PlainTextFields, forms.ModelForm):
     class Meta:
         model = ThankYouNote
         fields = ("interviewer", "interviewer_email", "role", "company", "point_discussed", "fit", "subject", "body")
@@ -56,8 +76,7 @@ class ThankYouForm(forms.ModelForm):
 
     def __init__(self, *args: object, drafting: bool = False, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.validators.append(plain_text)
+        self._plain_text_fields()
         if drafting:  # the draft button fills subject and body, so they may be empty
             self.fields["subject"].required = False
             self.fields["body"].required = False
@@ -80,7 +99,7 @@ class ResumeForm(forms.Form):
         return upload
 
 
-class CoverLetterForm(forms.ModelForm):
+class CoverLetterForm(PlainTextFields, forms.ModelForm):
     class Meta:
         from .models import CoverLetter
 
@@ -92,13 +111,12 @@ class CoverLetterForm(forms.ModelForm):
 
     def __init__(self, *args: object, drafting: bool = False, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            field.validators.append(plain_text)
+        self._plain_text_fields()
         if drafting:
             self.fields["text"].required = False
 
 
-class ReferenceForm(forms.ModelForm):
+class ReferenceForm(PlainTextFields, forms.ModelForm):
     class Meta:
         from .models import Reference
 
@@ -108,15 +126,10 @@ class ReferenceForm(forms.ModelForm):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if isinstance(field, forms.CharField):
-                field.validators.append(plain_text)
+        self._plain_text_fields()
 
     def clean_phone(self) -> str:
-        phone = self.cleaned_data["phone"].strip()
-        if phone and not re.fullmatch(r"[+\d][\d\s-]{7,18}", phone):
-            raise forms.ValidationError(_("Write the phone number with digits only, e.g. +91 98765 43210."))
-        return phone
+        return clean_phone_number(self.cleaned_data["phone"], required=False)
 
 
 class CertificationForm(forms.ModelForm):
@@ -134,7 +147,7 @@ class CertificationForm(forms.ModelForm):
         return year
 
 
-class ResumeDraftForm(forms.ModelForm):
+class ResumeDraftForm(PlainTextFields, forms.ModelForm):
     class Meta:
         from .models import ResumeDraft
 
@@ -151,12 +164,7 @@ class ResumeDraftForm(forms.ModelForm):
 
     def __init__(self, *args: object, **kwargs: object) -> None:
         super().__init__(*args, **kwargs)
-        for field in self.fields.values():
-            if isinstance(field, forms.CharField):
-                field.validators.append(plain_text)
+        self._plain_text_fields()
 
     def clean_phone(self) -> str:
-        phone = self.cleaned_data["phone"].strip()
-        if not re.fullmatch(r"[+\d][\d\s-]{7,18}", phone):
-            raise forms.ValidationError(_("Write the phone number with digits only, e.g. +91 98765 43210."))
-        return phone
+        return clean_phone_number(self.cleaned_data["phone"])
