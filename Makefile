@@ -42,6 +42,7 @@ bench: $(BIN)/.dev
 	$(BIN)/python bench/feedback_latency.py
 	$(BIN)/python bench/writing_latency.py
 	$(BIN)/python bench/resume_latency.py
+	$(BIN)/python bench/speech_rtf.py
 
 content-check: $(BIN)/.runtime
 	$(BIN)/bpoprep content check

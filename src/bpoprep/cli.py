@@ -12,13 +12,14 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from .practice_cli import feedback_app, practice, score_app
+from .practice_cli import feedback_app, practice, score_app, speech_app
 
 app = typer.Typer(help="bpoprep: practise for BPO job interviews, offline.", no_args_is_help=True, add_completion=False)
 content_app = typer.Typer(help="Check, export and import the curriculum.", no_args_is_help=True)
 app.add_typer(content_app, name="content")
 app.add_typer(score_app, name="score")
 app.add_typer(feedback_app, name="feedback")
+app.add_typer(speech_app, name="speech")
 app.command("practice")(practice)
 console = Console(stderr=True)
 

@@ -152,3 +152,68 @@ def practice(
         history.append(fb.overall)
         if not sys.stdin.isatty() or not typer.confirm("Try again?", default=False):
             break
+
+
+speech_app = typer.Typer(help="Train and evaluate the pronunciation model.", no_args_is_help=True)
+CORPUS = Path(__file__).resolve().parents[2].parent / "shared" / "data" / "speechocean762"
+
+
+def _speech_line(args: tuple[int, str]) -> dict[str, object]:
+    from bpoprep.speech.analyse import analyse
+    from bpoprep.speech.audio import AudioError
+
+    number, raw = args
+    try:
+        item = json.loads(raw)
+    except json.JSONDecodeError as exc:
+        return {"line": number, "error": f"not valid JSON: {exc.msg} at column {exc.colno}"}
+    if not isinstance(item, dict) or not isinstance(item.get("audio"), str):
+        return {"line": number, "error": "each line needs an 'audio' path"}
+    text = item.get("text")
+    if text is not None and not isinstance(text, str):
+        return {"line": number, "error": "'text' must be a string or null"}
+    try:
+        return {"line": number, **analyse(item["audio"], text)}
+    except AudioError as exc:
+        return {"line": number, "error": str(exc)}
+
+
+@score_app.command("speech")
+def score_speech(
+    manifest: Annotated[Path, typer.Argument(help='JSON lines: {"audio": path, "text": known prompt or null}.')],
+    jobs: Annotated[int, typer.Option("--jobs", min=1, max=32, help="Worker processes.")] = 1,
+) -> None:
+    """Transcribe or align each recording; print delivery and pronunciation as one JSON line each, in order."""
+    if not manifest.is_file():
+        console.print(f"[red]No such file: {manifest}[/red]")
+        raise typer.Exit(2)
+    lines = [(n, line) for n, line in enumerate(manifest.read_text(encoding="utf-8", errors="replace").splitlines(), start=1)]
+    with Progress(TextColumn("Analysing"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(), console=console, transient=True) as bar:
+        task = bar.add_task("speech", total=len(lines))
+        if jobs == 1:
+            results = map(_speech_line, lines)
+        else:
+            from concurrent.futures import ProcessPoolExecutor
+
+            pool = ProcessPoolExecutor(jobs)
+            results = pool.map(_speech_line, lines)
+        for result in results:
+            sys.stdout.write(json.dumps(result, ensure_ascii=False) + "\n")
+            bar.advance(task)
+        if jobs > 1:
+            pool.shutdown()
+
+
+@speech_app.command("train")
+def speech_train(corpus: Annotated[Path, typer.Option(help="speechocean762 folder.")] = CORPUS, jobs: int = 2) -> None:
+    """Extract features from every clip, report speaker-disjoint CV Pearson, and save the model."""
+    from bpoprep.speech import train
+
+    with console.status("Aligning and measuring every clip..."):
+        meta, rows = train.extract(corpus, jobs=jobs)
+    scores = train.evaluate(meta, rows)
+    print(f"{len(rows)} utterances, {len({m['speaker'] for m in meta})} speakers; speaker-disjoint 5-fold Pearson:")
+    for target, r in scores.items():
+        print(f"  {target:<9} {r:.3f}")
+    train.train(meta, rows)
+    console.print("[green]Saved the pronunciation model.[/green]")

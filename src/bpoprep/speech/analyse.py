@@ -1,0 +1,43 @@
+"""One recording, end to end: decode, transcribe or align, measure delivery, score pronunciation."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from bpoprep.feedback.language import fillers as filler_words
+
+from . import delivery, pronunciation, recognize
+from .audio import load
+
+
+def analyse(path: str | Path, text: str | None = None) -> dict[str, Any]:
+    audio = load(path)
+    if text and text.strip():
+        words, unknown = recognize.align(audio.pcm, text)
+        transcript = " ".join(w.text for w in words)
+        sounds = recognize.filler_sounds(audio.pcm, words)
+    else:
+        words, unknown = recognize.transcribe(audio.pcm), []
+        transcript = " ".join(w.text for w in words)
+        sounds = []
+    d = delivery.measure(audio.pcm, words)
+    fillers = [{"text": s, "start": round(t, 2)} for s, t in sounds]
+    fillers += [{"text": f.text, "start": None} for f in filler_words(transcript) for _ in range(f.count)]
+    out: dict[str, Any] = {
+        "duration_s": round(audio.seconds, 2),
+        "transcript": transcript,
+        "wpm": round(d.wpm, 1),
+        "articulation_rate": round(d.articulation_rate, 1),
+        "pauses": d.pauses,
+        "fillers": fillers,
+        "pitch_variation_st": None if d.pitch_variation_st is None else round(d.pitch_variation_st, 2),
+        "delivery": d.to_dict(),
+        "warnings": audio.warnings + ([f"Not scored (not in the dictionary): {', '.join(unknown)}"] if unknown else []),
+    }
+    if text and text.strip():
+        expected = len(recognize.normalise_text(text))
+        scores = pronunciation.shipped_model().predict(pronunciation.features(words, expected, d))
+        out.update({"accuracy": round(scores["accuracy"], 1), "fluency": round(scores["fluency"], 1), "prosody": round(scores["prosodic"], 1), "total": round(scores["total"], 1)})
+        out["words"] = [{"text": w.text, "score": round(float(max(0.0, min(10.0, 10 + w.goodness / 4))), 1), "start": round(w.start, 2), "end": round(w.end, 2)} for w in words]
+    return out

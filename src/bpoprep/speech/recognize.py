@@ -1,0 +1,129 @@
+"""pocketsphinx: free transcription, and forced alignment of a known text with per-phone scores.
+Decoders take a third of a second to build, so each process builds them once."""
+
+from __future__ import annotations
+
+import re
+import threading
+from dataclasses import dataclass
+from functools import lru_cache
+
+import numpy as np
+
+FRAME = 0.01  # pocketsphinx frames are 10 ms
+_lock = threading.Lock()
+
+
+@dataclass(frozen=True)
+class Word:
+    text: str
+    start: float
+    end: float
+    phones: tuple[tuple[str, float, float], ...] = ()  # (phone, duration s, goodness: score per frame, 0 best)
+
+    @property
+    def goodness(self) -> float:
+        return float(np.mean([g for _, _, g in self.phones])) if self.phones else 0.0
+
+
+@lru_cache(maxsize=1)
+def _free():  # type: ignore[no-untyped-def]
+    from pocketsphinx import Decoder
+
+    return Decoder(samprate=16000, loglevel="FATAL")
+
+
+@lru_cache(maxsize=1)
+def _aligner():  # type: ignore[no-untyped-def]
+    from pocketsphinx import Decoder
+
+    # Wide beams: with the defaults a fifth of alignments fail (see the speech-stack reference).
+    return Decoder(samprate=16000, bestpath=False, beam=1e-200, wbeam=1e-200, pbeam=1e-200, loglevel="FATAL")
+
+
+def _run(decoder, pcm: np.ndarray) -> None:  # type: ignore[no-untyped-def]
+    decoder.start_utt()
+    decoder.process_raw(pcm.astype(np.int16).tobytes(), full_utt=True)
+    decoder.end_utt()
+
+
+def transcribe(pcm: np.ndarray) -> list[Word]:
+    with _lock:
+        d = _free()
+        _run(d, pcm)
+        return [Word(s.word.split("(")[0], s.start_frame * FRAME, (s.end_frame + 1) * FRAME) for s in d.seg() if not s.word.startswith("<") and not s.word.startswith("[") and s.word != "<sil>"]
+
+
+def normalise_text(text: str) -> list[str]:
+    return re.findall(r"[a-z]+(?:'[a-z]+)?", text.lower())
+
+
+def known_words(words: list[str]) -> tuple[list[str], list[str]]:
+    """(words the dictionary knows, words it does not): only known words can be aligned."""
+    d = _aligner()
+    ok, unknown = [], []
+    for w in words:
+        (ok if d.lookup_word(w) else unknown).append(w)
+    return ok, unknown
+
+
+def align(pcm: np.ndarray, text: str) -> tuple[list[Word], list[str]]:
+    """Word and phone timings for the known text, and the words left out (not in the dictionary)."""
+    words, unknown = known_words(normalise_text(text))
+    if not words:
+        return [], unknown
+    with _lock:
+        d = _aligner()
+        d.set_align_text(" ".join(words))
+        _run(d, pcm)
+        d.set_alignment()
+        _run(d, pcm)
+        out = []
+        for w in d.get_alignment():
+            name = w.name.split("(")[0]
+            if name.startswith("<") or name == "sil":
+                continue
+            phones = tuple((p.name, p.duration * FRAME, p.score / max(p.duration, 1)) for p in w)
+            out.append(Word(name, w.start * FRAME, (w.start + w.duration) * FRAME, phones))
+    return out, unknown
+
+
+@lru_cache(maxsize=1)
+def _filler_decoder():  # type: ignore[no-untyped-def]
+    from pocketsphinx import Decoder
+
+    return Decoder(samprate=16000, beam=1e-60, wbeam=1e-40, loglevel="FATAL")
+
+
+FILLER_SOUNDS = ("um", "uh", "er", "hmm")
+
+
+def filler_sounds(pcm: np.ndarray, words: list[Word], min_gap: float = 0.2) -> list[tuple[str, float]]:
+    """Um/uh sounds in the gaps around aligned words. Recognisers drop fillers, so each gap is
+    decoded against a tiny grammar: one optional filler sound. Checking only the gaps (not the
+    whole answer against a grammar with a filler slot after every word) keeps this fast."""
+    if not words:
+        return []
+    grammar = f"#JSGF V1.0;\ngrammar f;\npublic <s> = [ {' | '.join(FILLER_SOUNDS)} ];\n"
+    edges = [(0.0, words[0].start)] + [(a.end, b.start) for a, b in zip(words, words[1:], strict=False)] + [(words[-1].end, len(pcm) / 16000)]
+    found: list[tuple[str, float]] = []
+    with _lock:
+        d = _filler_decoder()
+        try:
+            d.add_jsgf_string("fillers", grammar)
+            d.activate_search("fillers")
+        except (RuntimeError, ValueError):
+            return []
+        for start, end in edges:
+            if end - start < min_gap:
+                continue
+            lo, hi = max(0, int((start - 0.05) * 16000)), int((end + 0.05) * 16000)
+            try:
+                _run(d, pcm[lo:hi])
+            except RuntimeError:
+                continue
+            for seg in d.seg():
+                word = seg.word.split("(")[0]
+                if word in FILLER_SOUNDS and (seg.end_frame - seg.start_frame) >= 15:  # at least 150 ms: not a click or breath
+                    found.append((word, round(lo / 16000 + seg.start_frame * FRAME, 2)))
+    return found
