@@ -4,7 +4,6 @@ process with a time and memory limit, macros refused, nothing in the file ever e
 from __future__ import annotations
 
 import io
-import multiprocessing
 import re
 import zipfile
 from dataclasses import dataclass, field
@@ -56,15 +55,6 @@ def sniff(data: bytes, filename: str) -> str:
     raise ResumeFileError("Only PDF and Word (.docx) resumes can be read.")
 
 
-def _limit_memory() -> None:
-    try:
-        import resource
-
-        resource.setrlimit(resource.RLIMIT_AS, (MEMORY_LIMIT, MEMORY_LIMIT))
-    except (ImportError, ValueError, OSError):
-        pass
-
-
 def _parse_pdf(data: bytes) -> ResumeText:
     from pypdf import PdfReader
 
@@ -103,38 +93,27 @@ def _parse_docx(data: bytes) -> ResumeText:
     return ResumeText(text[:MAX_CHARS], "docx", max(1, len(text) // 3000 + 1), tables=len(document.tables), images=len(document.inline_shapes), columns=columns)
 
 
-def _worker(kind: str, data: bytes, out: multiprocessing.Queue) -> None:  # type: ignore[type-arg]
-    _limit_memory()
+def _parse(kind: str, data: bytes) -> ResumeText:
     try:
-        out.put(("ok", _parse_pdf(data) if kind == "pdf" else _parse_docx(data)))
-    except ResumeFileError as exc:
-        out.put(("error", str(exc)))
-    except MemoryError:
-        out.put(("error", "The file expands to far more data than a resume can hold, so it was not read."))
+        return _parse_pdf(data) if kind == "pdf" else _parse_docx(data)
+    except ResumeFileError:
+        raise
+    except MemoryError as exc:
+        raise ResumeFileError("The file expands to far more data than a resume can hold, so it was not read.") from exc
     except Exception as exc:  # noqa: BLE001 - any parser failure is a damaged file to the user
         if "Limit" in type(exc).__name__:  # pypdf's guard against decompression bombs
-            out.put(("error", "The file expands to far more data than a resume can hold, so it was not read."))
-        else:
-            out.put(("error", f"The file could not be read ({type(exc).__name__}); it may be damaged. Try saving it again as PDF."))
+            raise ResumeFileError("The file expands to far more data than a resume can hold, so it was not read.") from exc
+        raise ResumeFileError(f"The file could not be read ({type(exc).__name__}); it may be damaged. Try saving it again as PDF.") from exc
 
 
 def read(data: bytes, filename: str) -> ResumeText:
+    from bpoprep.isolation import ChildFailed, run
+
     kind = sniff(data, filename)
-    context = multiprocessing.get_context("forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn")
-    queue = context.Queue()
-    process = context.Process(target=_worker, args=(kind, data, queue), daemon=True)
-    process.start()
     try:
-        status, value = queue.get(timeout=TIME_LIMIT_S)
-    except Exception as exc:  # queue.Empty: the parser ran out of time
-        raise ResumeFileError(f"Reading the file took longer than {TIME_LIMIT_S} seconds, so it was stopped. Try a simpler PDF.") from exc
-    finally:
-        process.join(1)
-        if process.is_alive():
-            process.kill()
-    if status == "error":
-        raise ResumeFileError(value)
-    result: ResumeText = value
+        result: ResumeText = run(_parse, kind, data, timeout=TIME_LIMIT_S, memory=MEMORY_LIMIT)
+    except ChildFailed as exc:
+        raise ResumeFileError(f"Reading the file took longer than {TIME_LIMIT_S} seconds or crashed the reader, so it was stopped. Try a simpler PDF.") from exc
     if not result.text.strip():
         raise ResumeFileError("No text could be found in the file. If it is a scanned image, upload a PDF made from a Word file instead.")
     return result

@@ -49,9 +49,13 @@ def _run(decoder, pcm: np.ndarray) -> None:  # type: ignore[no-untyped-def]
 
 def transcribe(pcm: np.ndarray) -> list[Word]:
     with _lock:
-        d = _free()
-        _run(d, pcm)
-        return [Word(s.word.split("(")[0], s.start_frame * FRAME, (s.end_frame + 1) * FRAME) for s in d.seg() if not s.word.startswith("<") and not s.word.startswith("[") and s.word != "<sil>"]
+        return transcribe_unlocked(pcm)
+
+
+def transcribe_unlocked(pcm: np.ndarray) -> list[Word]:
+    d = _free()
+    _run(d, pcm)
+    return [Word(s.word.split("(")[0], s.start_frame * FRAME, (s.end_frame + 1) * FRAME) for s in d.seg() if not s.word.startswith("<") and not s.word.startswith("[") and s.word != "<sil>"]
 
 
 def normalise_text(text: str) -> list[str]:
@@ -74,17 +78,26 @@ def align(pcm: np.ndarray, text: str) -> tuple[list[Word], list[str]]:
         return [], unknown
     with _lock:
         d = _aligner()
-        d.set_align_text(" ".join(words))
-        _run(d, pcm)
-        d.set_alignment()
-        _run(d, pcm)
+        try:
+            d.set_align_text(" ".join(words))
+            _run(d, pcm)
+        except RuntimeError:
+            # The speech does not fit the text at all (another sentence, or noise): fall back to
+            # what the recogniser hears, without phone scores.
+            return transcribe_unlocked(pcm), unknown
+        try:
+            d.set_alignment()
+            _run(d, pcm)
+        except RuntimeError:
+            return transcribe_unlocked(pcm), unknown
         out = []
+        # Read each word's phones while the alignment iterator is on that word: holding on to
+        # word entries and reading them later crashes pocketsphinx.
         for w in d.get_alignment():
             name = w.name.split("(")[0]
-            if name.startswith("<") or name == "sil":
-                continue
             phones = tuple((p.name, p.duration * FRAME, p.score / max(p.duration, 1)) for p in w)
-            out.append(Word(name, w.start * FRAME, (w.start + w.duration) * FRAME, phones))
+            if not (name.startswith("<") or name == "sil"):
+                out.append(Word(name, w.start * FRAME, (w.start + w.duration) * FRAME, phones))
     return out, unknown
 
 

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "bpoprep.web.practice",
     "bpoprep.web.drills",
     "bpoprep.web.prep",
+    "bpoprep.web.speaking",
     "bpoprep.web.accounts",
     "bpoprep.web.progress",
     "bpoprep.web.plans",

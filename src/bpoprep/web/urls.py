@@ -12,6 +12,7 @@ urlpatterns = [
     path("practice/", include("bpoprep.web.practice.urls")),
     path("tests/", include("bpoprep.web.drills.urls")),
     path("prepare/", include("bpoprep.web.prep.urls")),
+    path("speak/", include("bpoprep.web.speaking.urls")),
     path("cohorts/", include("bpoprep.web.cohorts.urls")),
     path("jobs/", include("bpoprep.web.jobs.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

@@ -217,3 +217,52 @@ document.addEventListener("click", (event) => {
   const source = document.querySelector(button.dataset.copy);
   if (source && navigator.clipboard) navigator.clipboard.writeText(source.textContent.trim());
 });
+
+// Recording: MediaRecorder with a level meter, a time limit, preview and retry before sending.
+(() => {
+  const root = document.querySelector("[data-recorder]");
+  if (!root) return;
+  const $ = (s) => root.querySelector(s);
+  const state = $("[data-rec-state]"), clock = $("[data-rec-time]"), level = $("[data-rec-level]");
+  const start = $("[data-rec-start]"), stop = $("[data-rec-stop]"), send = $("[data-rec-send]"), retry = $("[data-rec-retry]");
+  const preview = $("[data-rec-preview]"), error = $("[data-rec-error]");
+  const max = Number(root.dataset.max);
+  let recorder = null, chunks = [], blob = null, timer = null, began = 0, stream = null, meter = null;
+  const fail = (msg) => { error.textContent = msg; error.hidden = false; };
+  const finish = () => {
+    if (recorder && recorder.state === "recording") recorder.stop();
+    clearInterval(timer);
+    if (meter) cancelAnimationFrame(meter);
+    if (stream) stream.getTracks().forEach((t) => t.stop());
+    stop.disabled = true;
+  };
+  start.addEventListener("click", async () => {
+    error.hidden = true;
+    if (!navigator.mediaDevices || !window.MediaRecorder) { fail("This browser cannot record audio. Try Chrome or Firefox."); return; }
+    try { stream = await navigator.mediaDevices.getUserMedia({ audio: true }); }
+    catch { fail("The microphone is blocked. Allow it in the browser and try again."); return; }
+    const ctx = new AudioContext(), analyser = ctx.createAnalyser();
+    ctx.createMediaStreamSource(stream).connect(analyser);
+    const data = new Uint8Array(analyser.fftSize);
+    const draw = () => { analyser.getByteTimeDomainData(data); let peak = 0; for (const v of data) peak = Math.max(peak, Math.abs(v - 128)); level.value = peak / 128; meter = requestAnimationFrame(draw); };
+    draw();
+    chunks = []; recorder = new MediaRecorder(stream);
+    recorder.ondataavailable = (e) => chunks.push(e.data);
+    recorder.onstop = () => { blob = new Blob(chunks, { type: recorder.mimeType || "audio/webm" }); preview.src = URL.createObjectURL(blob); preview.hidden = false; send.disabled = false; retry.hidden = false; state.textContent = "Recorded."; };
+    recorder.start(); began = Date.now(); state.textContent = "Recording…"; start.disabled = true; stop.disabled = false;
+    timer = setInterval(() => { const s = Math.floor((Date.now() - began) / 1000); clock.textContent = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`; if (s >= max) finish(); }, 250);
+  });
+  stop.addEventListener("click", finish);
+  retry.addEventListener("click", () => { blob = null; preview.hidden = true; send.disabled = true; retry.hidden = true; start.disabled = false; state.textContent = "Ready."; clock.textContent = "0:00"; });
+  send.addEventListener("click", async () => {
+    if (!blob) return;
+    send.disabled = true; state.textContent = "Uploading…";
+    const body = new FormData();
+    body.append("audio", blob, "recording.webm");
+    const token = document.querySelector("[name=csrfmiddlewaretoken]").value;
+    const response = await fetch(root.dataset.upload, { method: "POST", body, headers: { "X-CSRFToken": token } });
+    const reply = await response.json().catch(() => ({ error: "The upload failed." }));
+    if (!response.ok) { fail(reply.error || "The upload failed."); send.disabled = false; return; }
+    window.location.href = reply.url;
+  });
+})();

@@ -1,0 +1,45 @@
+"""The background job that analyses a recording: delivery and pronunciation, then (for spoken
+answers) the same text feedback typed answers get, on the transcript."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from bpoprep.web.jobs.registry import handler
+
+
+@handler("analyse_recording")
+def analyse_recording(payload: dict[str, Any]) -> dict[str, Any]:
+    from bpoprep.feedback.engine import AnswerError, analyse as text_feedback
+    from bpoprep.speech.analyse import analyse
+    from bpoprep.speech.audio import AudioError
+    from bpoprep.web.curriculum.services import current
+    from bpoprep.web.progress.services import record
+
+    from .models import Recording
+
+    from bpoprep.isolation import ChildFailed, run
+
+    rec = Recording.objects.get(pk=payload["recording"])
+    try:
+        # In a child process: the C decoders must not take the web server down with a bad file.
+        result = run(analyse, rec.audio.path, rec.prompt_text or None, timeout=300, memory=2 * 1024**3)
+    except ChildFailed:
+        rec.status, rec.error = Recording.FAILED, "The recording could not be analysed (the analyser stopped). Try recording again."
+        rec.save(update_fields=["status", "error"])
+        return {"error": rec.error}
+    except AudioError as exc:  # the user's file, not our failure: say so, do not retry
+        rec.status, rec.error = Recording.FAILED, str(exc)
+        rec.save(update_fields=["status", "error"])
+        return {"error": str(exc)}
+    transcript = payload.get("transcript") or rec.transcript or result["transcript"]
+    if rec.kind == Recording.ANSWER:
+        question = current().questions.get(rec.ref)
+        try:
+            result["answer_feedback"] = text_feedback(transcript, question).to_dict() if question else None
+        except AnswerError as exc:
+            result["answer_feedback"] = {"error": str(exc)}
+    rec.transcript, rec.result, rec.status, rec.error = transcript, result, Recording.DONE, ""
+    rec.save(update_fields=["transcript", "result", "status", "error"])
+    record(rec.user, "speaking_drill" if rec.kind == Recording.READ_ALOUD else "spoken_answer", rec.ref)
+    return {"recording": rec.pk, "total": result.get("total")}

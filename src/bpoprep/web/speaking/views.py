@@ -1,0 +1,109 @@
+from __future__ import annotations
+
+from django.contrib.auth.decorators import login_required
+from django.core.files.uploadedfile import UploadedFile
+from django.db import transaction
+from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from bpoprep.web.core.validators import plain_text
+from bpoprep.web.curriculum.services import current
+from bpoprep.web.jobs.services import enqueue
+
+from .models import Recording
+
+MAX_BYTES = 10 * 1024 * 1024
+AUDIO_TYPES = {"audio/webm", "audio/ogg", "audio/wav", "audio/x-wav", "audio/wave", "audio/mpeg", "audio/mp4", "audio/flac", "audio/x-flac", "video/webm"}
+
+
+def _drill(drill_id: str) -> tuple[str, str]:
+    for item in current().speaking.read_aloud:
+        if item.id == drill_id:
+            return item.id, item.text
+    raise Http404("No such drill")
+
+
+@login_required
+def index(request: HttpRequest) -> HttpResponse:
+    drills = sorted(current().speaking.read_aloud, key=lambda d: (d.level, d.id))
+    return render(request, "speaking/index.html", {"drills": drills, "recent": Recording.objects.filter(user=request.user)[:10]})
+
+
+@login_required
+def record_page(request: HttpRequest, kind: str, ref: str) -> HttpResponse:
+    if kind == Recording.READ_ALOUD:
+        ref, prompt = _drill(ref)
+        title = _("Read this aloud")
+    elif kind == Recording.ANSWER:
+        question = current().questions.get(ref)
+        if question is None:
+            raise Http404("No such question")
+        prompt, title = "", question.text
+    else:
+        raise Http404("No such kind")
+    return render(request, "speaking/record.html", {"kind": kind, "ref": ref, "prompt": prompt, "title": title, "max_seconds": 180 if kind == Recording.ANSWER else 60})
+
+
+@login_required
+@require_POST
+def upload(request: HttpRequest, kind: str, ref: str) -> HttpResponse:
+    prompt = _drill(ref)[1] if kind == Recording.READ_ALOUD else ""
+    if kind == Recording.ANSWER and ref not in current().questions:
+        raise Http404("No such question")
+    audio: UploadedFile | None = request.FILES.get("audio")
+    if audio is None or audio.size == 0:
+        return JsonResponse({"error": _("No recording arrived. Record again.")}, status=400)
+    if audio.size > MAX_BYTES:
+        return JsonResponse({"error": _("The recording is too large (over 10 MB). Keep answers under three minutes.")}, status=400)
+    content_type = (audio.content_type or "").split(";")[0].strip().lower()
+    if content_type not in AUDIO_TYPES:
+        return JsonResponse({"error": _("That is not an audio recording.")}, status=400)
+    with transaction.atomic():
+        rec = Recording.objects.create(user=request.user, kind=kind, ref=ref, prompt_text=prompt, audio=audio, content_type=content_type)
+        enqueue("analyse_recording", {"recording": rec.pk}, user=request.user)
+    return JsonResponse({"url": reverse("speaking:recording", args=[rec.pk])})
+
+
+@login_required
+def recording(request: HttpRequest, pk: int) -> HttpResponse:
+    rec = get_object_or_404(Recording, pk=pk, user=request.user)
+    template = "speaking/_status.html" if request.headers.get("HX-Request") else "speaking/recording.html"
+    return render(request, template, {"r": rec, "res": rec.result, "fb": rec.result.get("answer_feedback") if rec.result else None})
+
+
+@login_required
+@require_POST
+def correct(request: HttpRequest, pk: int) -> HttpResponse:
+    """The user fixes the transcript; the analysis runs again with it."""
+    rec = get_object_or_404(Recording, pk=pk, user=request.user)
+    text = request.POST.get("transcript", "").strip()[:20_000]
+    try:
+        plain_text(text)
+    except Exception:  # noqa: BLE001 - ValidationError: show the page again unchanged
+        return redirect("speaking:recording", pk=rec.pk)
+    if text:
+        with transaction.atomic():
+            rec.transcript, rec.status = text, Recording.PENDING
+            rec.save(update_fields=["transcript", "status"])
+            enqueue("analyse_recording", {"recording": rec.pk, "transcript": text}, user=request.user)
+    return redirect("speaking:recording", pk=rec.pk)
+
+
+@login_required
+@require_POST
+def delete(request: HttpRequest, pk: int) -> HttpResponse:
+    rec = get_object_or_404(Recording, pk=pk, user=request.user)
+    rec.audio.delete(save=False)
+    rec.delete()
+    return redirect("speaking:index")
+
+
+@login_required
+def audio(request: HttpRequest, pk: int) -> HttpResponse:
+    from django.http import FileResponse
+
+    rec = get_object_or_404(Recording, pk=pk, user=request.user)  # only the owner hears it
+    return FileResponse(rec.audio.open("rb"), content_type=rec.content_type)
