@@ -100,3 +100,10 @@ def test_score_speech_batch_keeps_order_across_processes(tmp_path: Path) -> None
     out = [json.loads(line) for line in result.stdout.splitlines()]
     assert [o["line"] for o in out] == [1, 2, 3, 4]
     assert "total" in out[0] and "No such file" in out[1]["error"] and "not valid JSON" in out[2]["error"] and out[3]["transcript"]
+
+
+def test_speech_that_does_not_match_the_text_is_not_scored(tmp_path: Path) -> None:
+    tone = tmp_path / "tone.wav"
+    sf.write(tone, (0.3 * np.sin(np.linspace(0, 2 * np.pi * 440 * 3, 16000 * 3))).astype(np.float32), 16000)
+    r = analyse(tone, "Good morning, thank you for calling. How may I help you?")
+    assert "total" not in r and any("could not be matched" in w for w in r["warnings"])

@@ -13,10 +13,15 @@ from .audio import load
 
 def analyse(path: str | Path, text: str | None = None) -> dict[str, Any]:
     audio = load(path)
+    aligned = False
     if text and text.strip():
-        words, unknown = recognize.align(audio.pcm, text)
+        try:
+            words, unknown = recognize.align(audio.pcm, text)
+            aligned = bool(words)
+        except recognize.AlignmentFailed:
+            words, unknown = recognize.transcribe(audio.pcm), []
         transcript = " ".join(w.text for w in words)
-        sounds = recognize.filler_sounds(audio.pcm, words)
+        sounds = recognize.filler_sounds(audio.pcm, words) if aligned else []
     else:
         words, unknown = recognize.transcribe(audio.pcm), []
         transcript = " ".join(w.text for w in words)
@@ -35,7 +40,9 @@ def analyse(path: str | Path, text: str | None = None) -> dict[str, Any]:
         "delivery": d.to_dict(),
         "warnings": audio.warnings + ([f"Not scored (not in the dictionary): {', '.join(unknown)}"] if unknown else []),
     }
-    if text and text.strip():
+    if text and text.strip() and not aligned:
+        out["warnings"].append("Your speech could not be matched to the text, so it was not scored. Read the sentence exactly as written, in a quiet place.")
+    elif text and text.strip():
         expected = len(recognize.normalise_text(text))
         scores = pronunciation.shipped_model().predict(pronunciation.features(words, expected, d))
         out.update({"accuracy": round(scores["accuracy"], 1), "fluency": round(scores["fluency"], 1), "prosody": round(scores["prosodic"], 1), "total": round(scores["total"], 1)})

@@ -71,8 +71,13 @@ def known_words(words: list[str]) -> tuple[list[str], list[str]]:
     return ok, unknown
 
 
+class AlignmentFailed(RuntimeError):
+    """The speech does not match the text (another sentence, silence or noise)."""
+
+
 def align(pcm: np.ndarray, text: str) -> tuple[list[Word], list[str]]:
-    """Word and phone timings for the known text, and the words left out (not in the dictionary)."""
+    """Word and phone timings for the known text, and the words left out (not in the dictionary).
+    Raises AlignmentFailed when the speech cannot be matched to the text."""
     words, unknown = known_words(normalise_text(text))
     if not words:
         return [], unknown
@@ -81,15 +86,13 @@ def align(pcm: np.ndarray, text: str) -> tuple[list[Word], list[str]]:
         try:
             d.set_align_text(" ".join(words))
             _run(d, pcm)
-        except RuntimeError:
-            # The speech does not fit the text at all (another sentence, or noise): fall back to
-            # what the recogniser hears, without phone scores.
-            return transcribe_unlocked(pcm), unknown
+        except RuntimeError as exc:
+            raise AlignmentFailed(str(exc)) from exc
         try:
             d.set_alignment()
             _run(d, pcm)
-        except RuntimeError:
-            return transcribe_unlocked(pcm), unknown
+        except RuntimeError as exc:
+            raise AlignmentFailed(str(exc)) from exc
         out = []
         # Read each word's phones while the alignment iterator is on that word: holding on to
         # word entries and reading them later crashes pocketsphinx.

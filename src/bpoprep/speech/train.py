@@ -20,7 +20,7 @@ def _row(args: tuple[str, str]) -> dict[str, float] | None:
         audio = load(path)
         words, _ = recognize.align(audio.pcm, text)
         return pronunciation.features(words, len(recognize.normalise_text(text)), delivery.measure(audio.pcm, words))
-    except Exception:  # noqa: BLE001 - a clip that fails is left out, and counted
+    except Exception:  # noqa: BLE001 - a clip that fails (incl. AlignmentFailed) is left out, and counted
         return None
 
 

@@ -1,0 +1,32 @@
+"""Recording in a real browser (Chromium's fake microphone), uploaded and analysed."""
+
+from __future__ import annotations
+
+import pytest
+
+from bpoprep.web.speaking.models import Recording
+from tests.conftest import PASSWORD, make_user
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+
+def test_record_send_and_see_the_analysis(page, artifacts) -> None:  # type: ignore[no-untyped-def]
+    make_user("ravi.k@example.com", process="voice_inbound")
+    page.goto("/accounts/login/")
+    page.get_by_label("E-mail address").fill("ravi.k@example.com")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.goto("/speak/")
+    page.locator(".cards a").first.click()
+    page.get_by_role("button", name="Start recording").click()
+    page.wait_for_timeout(2500)
+    page.get_by_role("button", name="Stop").click()
+    page.get_by_role("button", name="Send for analysis").click()
+    page.wait_for_url("**/speak/recordings/*/", timeout=60_000)
+    rec = Recording.objects.get(user__email="ravi.k@example.com")
+    assert rec.content_type in {"audio/webm", "video/webm", "audio/ogg"} and rec.status in {"done", "failed"}
+    if rec.status == "done":
+        assert "words a minute" in page.content()
+    else:
+        assert rec.error in page.content()  # a tone is not speech: the reason is shown, the audio kept
+    page.screenshot(path=str(artifacts / "speaking-result.png"), full_page=True)
