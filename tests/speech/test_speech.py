@@ -107,3 +107,11 @@ def test_speech_that_does_not_match_the_text_is_not_scored(tmp_path: Path) -> No
     sf.write(tone, (0.3 * np.sin(np.linspace(0, 2 * np.pi * 440 * 3, 16000 * 3))).astype(np.float32), 16000)
     r = analyse(tone, "Good morning, thank you for calling. How may I help you?")
     assert "total" not in r and any("could not be matched" in w for w in r["warnings"])
+
+
+def test_reproduction_counts_words_said_in_order() -> None:
+    from bpoprep.speech.analyse import reproduction
+
+    assert reproduction("please hold the line", "please hold the line") == 1.0
+    assert reproduction("hold please the line", "please hold the line") == 0.75
+    assert reproduction("", "please hold") == 0.0 and reproduction("anything", "") == 0.0

@@ -78,3 +78,19 @@ def test_recordings_are_private_deletable_and_tick_the_plan(client_for) -> None:
     path = Path(rec.audio.path)
     c.post(reverse("speaking:delete", args=[rec.pk]))
     assert not Recording.objects.filter(pk=rec.pk).exists() and not path.exists()
+
+
+def test_repeat_and_sentence_build_drills(client_for, user) -> None:  # type: ignore[no-untyped-def]
+    c = client_for(user)
+    repeat = sorted(current().speaking.repeat, key=lambda d: d.id)[0]
+    build = sorted(current().speaking.sentence_build, key=lambda d: d.id)[0]
+    page = c.get(reverse("speaking:record", args=["repeat", repeat.id])).content.decode()
+    assert "data-say=" in page and "Play the sentence" in page
+    page = c.get(reverse("speaking:record", args=["sentence_build", build.id])).content.decode()
+    positions = [page.index(f"<li>{p}</li>") for p in build.phrases]
+    assert positions != sorted(positions)  # shown scrambled, never in the right order
+    upload(c, "repeat", repeat.id, CLIP.read_bytes())
+    rec = Recording.objects.get(user=user)
+    assert rec.prompt_text == repeat.text and 0 <= rec.result["words_reproduced"] <= 1 and "heard" in rec.result
+    assert "of the words reproduced" in c.get(reverse("speaking:recording", args=[rec.pk])).content.decode()
+    assert c.get(reverse("speaking:record", args=["repeat", "no-such-item"])).status_code == 404

@@ -48,3 +48,16 @@ def analyse(path: str | Path, text: str | None = None) -> dict[str, Any]:
         out.update({"accuracy": round(scores["accuracy"], 1), "fluency": round(scores["fluency"], 1), "prosody": round(scores["prosodic"], 1), "total": round(scores["total"], 1)})
         out["words"] = [{"text": w.text, "score": round(float(max(0.0, min(10.0, 10 + w.goodness / 4))), 1), "start": round(w.start, 2), "end": round(w.end, 2)} for w in words]
     return out
+
+
+def reproduction(heard: str, expected: str) -> float:
+    """Share of the expected words said, in order (longest common subsequence over words)."""
+    a, b = recognize.normalise_text(heard), recognize.normalise_text(expected)
+    if not b:
+        return 0.0
+    row = [0] * (len(b) + 1)
+    for x in a:
+        prev = 0
+        for j, y in enumerate(b, start=1):
+            prev, row[j] = row[j], prev + 1 if x == y else max(row[j], row[j - 1])
+    return row[-1] / len(b)

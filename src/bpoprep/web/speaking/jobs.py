@@ -33,6 +33,13 @@ def analyse_recording(payload: dict[str, Any]) -> dict[str, Any]:
         rec.save(update_fields=["status", "error"])
         return {"error": str(exc)}
     transcript = payload.get("transcript") or rec.transcript or result["transcript"]
+    if rec.kind in (Recording.REPEAT, Recording.SENTENCE_BUILD):
+        # What was heard, not what was aligned: did they reproduce the sentence, in order?
+        from bpoprep.speech.analyse import reproduction
+
+        heard = run(analyse, rec.audio.path, None, timeout=300, memory=2 * 1024**3)["transcript"]
+        result["heard"] = heard
+        result["words_reproduced"] = round(reproduction(heard, rec.prompt_text), 2)
     if rec.kind == Recording.ANSWER:
         question = current().questions.get(rec.ref)
         try:
@@ -41,5 +48,5 @@ def analyse_recording(payload: dict[str, Any]) -> dict[str, Any]:
             result["answer_feedback"] = {"error": str(exc)}
     rec.transcript, rec.result, rec.status, rec.error = transcript, result, Recording.DONE, ""
     rec.save(update_fields=["transcript", "result", "status", "error"])
-    record(rec.user, "speaking_drill" if rec.kind == Recording.READ_ALOUD else "spoken_answer", rec.ref)
+    record(rec.user, "speaking_drill" if rec.kind in Recording.DRILLS else "spoken_answer", rec.ref)
     return {"recording": rec.pk, "total": result.get("total")}

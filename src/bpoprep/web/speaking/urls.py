@@ -5,8 +5,8 @@ from . import views
 app_name = "speaking"
 urlpatterns = [
     path("", views.index, name="index"),
-    re_path(r"^(?P<kind>answer|read_aloud)/(?P<ref>[-a-z0-9]+)/$", views.record_page, name="record"),
-    re_path(r"^(?P<kind>answer|read_aloud)/(?P<ref>[-a-z0-9]+)/upload/$", views.upload, name="upload"),
+    re_path(r"^(?P<kind>answer|read_aloud|repeat|sentence_build)/(?P<ref>[-a-z0-9]+)/$", views.record_page, name="record"),
+    re_path(r"^(?P<kind>answer|read_aloud|repeat|sentence_build)/(?P<ref>[-a-z0-9]+)/upload/$", views.upload, name="upload"),
     path("recordings/<int:pk>/", views.recording, name="recording"),
     path("recordings/<int:pk>/transcript/", views.correct, name="correct"),
     path("recordings/<int:pk>/delete/", views.delete, name="delete"),

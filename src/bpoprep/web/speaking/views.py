@@ -19,24 +19,45 @@ MAX_BYTES = 10 * 1024 * 1024
 AUDIO_TYPES = {"audio/webm", "audio/ogg", "audio/wav", "audio/x-wav", "audio/wave", "audio/mpeg", "audio/mp4", "audio/flac", "audio/x-flac", "video/webm"}
 
 
-def _drill(drill_id: str) -> tuple[str, str]:
-    for item in current().speaking.read_aloud:
-        if item.id == drill_id:
-            return item.id, item.text
-    raise Http404("No such drill")
+def _drill(kind: str, drill_id: str) -> tuple[str, str, list[str]]:
+    """(id, the sentence to say, the phrases shown scrambled for a sentence build)."""
+    speaking = current().speaking
+    if kind == Recording.READ_ALOUD:
+        items = {i.id: (i.text, []) for i in speaking.read_aloud}
+    elif kind == Recording.REPEAT:
+        items = {i.id: (i.text, []) for i in speaking.repeat}
+    else:
+        items = {i.id: (i.sentence, _scrambled(i.id, list(i.phrases))) for i in speaking.sentence_build}
+    if drill_id not in items:
+        raise Http404("No such drill")
+    text, phrases = items[drill_id]
+    return drill_id, text, phrases
+
+
+def _scrambled(seed: str, phrases: list[str]) -> list[str]:
+    """A fixed shuffle per item that is never the right order."""
+    import random
+
+    rng = random.Random(seed)
+    order = phrases[:]
+    while order == phrases:
+        rng.shuffle(order)
+    return order
 
 
 @login_required
 def index(request: HttpRequest) -> HttpResponse:
-    drills = sorted(current().speaking.read_aloud, key=lambda d: (d.level, d.id))
-    return render(request, "speaking/index.html", {"drills": drills, "recent": Recording.objects.filter(user=request.user)[:10]})
+    speaking = current().speaking
+    by_level = lambda items: sorted(items, key=lambda d: (d.level, d.id))  # noqa: E731
+    return render(request, "speaking/index.html", {"drills": by_level(speaking.read_aloud), "repeats": by_level(speaking.repeat), "builds": by_level(speaking.sentence_build), "recent": Recording.objects.filter(user=request.user)[:10]})
 
 
 @login_required
 def record_page(request: HttpRequest, kind: str, ref: str) -> HttpResponse:
-    if kind == Recording.READ_ALOUD:
-        ref, prompt = _drill(ref)
-        title = _("Read this aloud")
+    phrases: list[str] = []
+    if kind in Recording.DRILLS:
+        ref, prompt, phrases = _drill(kind, ref)
+        title = {Recording.READ_ALOUD: _("Read this aloud"), Recording.REPEAT: _("Listen, then repeat the sentence"), Recording.SENTENCE_BUILD: _("Say these phrases as one sentence, in the right order")}[kind]
     elif kind == Recording.ANSWER:
         question = current().questions.get(ref)
         if question is None:
@@ -44,13 +65,13 @@ def record_page(request: HttpRequest, kind: str, ref: str) -> HttpResponse:
         prompt, title = "", question.text
     else:
         raise Http404("No such kind")
-    return render(request, "speaking/record.html", {"kind": kind, "ref": ref, "prompt": prompt, "title": title, "max_seconds": 180 if kind == Recording.ANSWER else 60})
+    return render(request, "speaking/record.html", {"kind": kind, "ref": ref, "prompt": prompt, "phrases": phrases, "title": title, "max_seconds": 180 if kind == Recording.ANSWER else 60, "speak": kind in (Recording.REPEAT, Recording.SENTENCE_BUILD)})
 
 
 @login_required
 @require_POST
 def upload(request: HttpRequest, kind: str, ref: str) -> HttpResponse:
-    prompt = _drill(ref)[1] if kind == Recording.READ_ALOUD else ""
+    prompt = _drill(kind, ref)[1] if kind in Recording.DRILLS else ""
     if kind == Recording.ANSWER and ref not in current().questions:
         raise Http404("No such question")
     audio: UploadedFile | None = request.FILES.get("audio")

@@ -266,3 +266,14 @@ document.addEventListener("click", (event) => {
     window.location.href = reply.url;
   });
 })();
+
+// Repeat and sentence-build drills: the browser's own voice speaks the prompt.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("[data-say]");
+  if (!button || !("speechSynthesis" in window)) return;
+  const u = new SpeechSynthesisUtterance(button.dataset.say);
+  u.lang = "en-IN";
+  u.rate = 0.95;
+  window.speechSynthesis.cancel();
+  window.speechSynthesis.speak(u);
+});
