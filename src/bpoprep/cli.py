@@ -77,6 +77,11 @@ def serve(
     console.print(f"Database: {db['ENGINE'].rsplit('.', 1)[-1]} {db['NAME']}")
     console.print(f"[bold green]bpoprep is running on http://{host}:{port}/[/bold green]  (Ctrl+C to stop)")
     threading.Thread(target=_warm_feedback, name="bpoprep-warm", daemon=True).start()
+    from bpoprep.web.speaking.retention import purge_old_audio
+
+    purged = purge_old_audio()
+    if purged:
+        console.print(f"Deleted the audio of {purged} recording(s) past the retention period.")
     signal.signal(signal.SIGTERM, _stop_like_ctrl_c)
     try:
         waitress_serve(application, host=host, port=port, threads=threads, ident="bpoprep", _quiet=True)
@@ -97,6 +102,15 @@ def _warm_feedback() -> None:
 def _stop_like_ctrl_c(*_: object) -> None:
     # waitress shuts down cleanly on KeyboardInterrupt; SIGTERM (service managers, CI) gets the same.
     raise KeyboardInterrupt
+
+
+@app.command("purge-recordings")
+def purge_recordings(days: Annotated[int | None, typer.Option(help="Override BPOPREP_RECORDING_RETENTION_DAYS.")] = None) -> None:
+    """Delete recordings' audio older than the retention period (scores and transcripts stay)."""
+    _django()
+    from bpoprep.web.speaking.retention import purge_old_audio
+
+    console.print(f"Deleted the audio of {purge_old_audio(days)} recording(s).")
 
 
 @app.command("worker")

@@ -115,3 +115,9 @@ def test_reproduction_counts_words_said_in_order() -> None:
     assert reproduction("please hold the line", "please hold the line") == 1.0
     assert reproduction("hold please the line", "please hold the line") == 0.75
     assert reproduction("", "please hold") == 0.0 and reproduction("anything", "") == 0.0
+
+
+def test_a_missing_whisper_model_is_reported_and_pocketsphinx_used(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("BPOPREP_WHISPER_MODEL_DIR", str(tmp_path / "no-model-here"))
+    r = analyse(clip(GOOD), None)
+    assert r["transcript"] and any("No Whisper model" in w and "pocketsphinx instead" in w for w in r["warnings"])

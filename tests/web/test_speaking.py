@@ -94,3 +94,31 @@ def test_repeat_and_sentence_build_drills(client_for, user) -> None:  # type: ig
     assert rec.prompt_text == repeat.text and 0 <= rec.result["words_reproduced"] <= 1 and "heard" in rec.result
     assert "of the words reproduced" in c.get(reverse("speaking:recording", args=[rec.pk])).content.decode()
     assert c.get(reverse("speaking:record", args=["repeat", "no-such-item"])).status_code == 404
+
+
+def test_old_audio_is_purged_but_results_stay(client_for, user) -> None:  # type: ignore[no-untyped-def]
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from bpoprep.web.speaking.retention import purge_old_audio
+
+    c = client_for(user)
+    drill = sorted(current().speaking.read_aloud, key=lambda d: d.id)[0]
+    upload(c, "read_aloud", drill.id, CLIP.read_bytes())
+    rec = Recording.objects.get(user=user)
+    path = Path(rec.audio.path)
+    assert purge_old_audio() == 0
+    Recording.objects.filter(pk=rec.pk).update(created=timezone.now() - dt.timedelta(days=400))
+    assert purge_old_audio() == 1
+    rec.refresh_from_db()
+    assert not rec.audio and not path.exists() and rec.result["total"] is not None
+    assert "deleted after the retention period" in c.get(reverse("speaking:recording", args=[rec.pk])).content.decode()
+    assert c.get(reverse("speaking:audio", args=[rec.pk])).status_code == 404
+
+
+def test_browser_captions_become_the_answer_transcript(client_for, user) -> None:  # type: ignore[no-untyped-def]
+    c = client_for(user)
+    c.post(reverse("speaking:upload", args=["answer", "why-bpo"]), {"audio": SimpleUploadedFile("r.flac", CLIP.read_bytes(), "audio/flac"), "transcript": "I enjoy helping customers and I want to grow in this career."})
+    rec = Recording.objects.get(user=user)
+    assert rec.transcript.startswith("I enjoy helping customers") and rec.result["answer_feedback"]["overall"] >= 0

@@ -11,6 +11,19 @@ from . import delivery, pronunciation, recognize
 from .audio import load
 
 
+def _free_transcription(pcm: Any, warnings: list[str]) -> list[recognize.Word]:
+    """Whisper when a deployer configured it, else pocketsphinx; a broken Whisper setup is
+    reported and pocketsphinx used instead."""
+    from . import whisper
+
+    if whisper.configured() is not None:
+        try:
+            return whisper.transcribe(pcm)
+        except whisper.WhisperUnavailable as exc:
+            warnings.append(f"{exc} Transcribed with pocketsphinx instead.")
+    return recognize.transcribe(pcm)
+
+
 def analyse(path: str | Path, text: str | None = None) -> dict[str, Any]:
     audio = load(path)
     aligned = False
@@ -23,7 +36,7 @@ def analyse(path: str | Path, text: str | None = None) -> dict[str, Any]:
         transcript = " ".join(w.text for w in words)
         sounds = recognize.filler_sounds(audio.pcm, words) if aligned else []
     else:
-        words, unknown = recognize.transcribe(audio.pcm), []
+        words, unknown = _free_transcription(audio.pcm, audio.warnings), []
         transcript = " ".join(w.text for w in words)
         sounds = []
     d = delivery.measure(audio.pcm, words)

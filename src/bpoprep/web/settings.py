@@ -156,6 +156,8 @@ STATIC_ROOT = DATA_DIR / "static"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # whitenoise expects it even before collectstatic
 MEDIA_ROOT = DATA_DIR / "media"
 # WhiteNoise serves straight from the app folders: no collectstatic step for the embedded default.
+# Recordings (audio) are deleted this many days after upload; scores and transcripts stay.
+RECORDING_RETENTION_DAYS = int(os.environ.get("BPOPREP_RECORDING_RETENTION_DAYS", "90"))
 STATICFILES_DIRS = [Path(__file__).resolve().parent / "static"]
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = DEBUG

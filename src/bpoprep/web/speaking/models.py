@@ -18,7 +18,7 @@ class Recording(models.Model):
     kind = models.CharField(max_length=20, choices=[(ANSWER, "answer"), (READ_ALOUD, "read aloud"), (REPEAT, "repeat"), (SENTENCE_BUILD, "sentence build")])
     ref = models.SlugField(max_length=120)  # question id or drill id
     prompt_text = models.TextField(blank=True)  # the known text for read-aloud drills
-    audio = models.FileField(upload_to=recording_path)
+    audio = models.FileField(upload_to=recording_path, blank=True)  # emptied after the retention period
     content_type = models.CharField(max_length=80)
     transcript = models.TextField(blank=True)
     status = models.CharField(max_length=10, default=PENDING)

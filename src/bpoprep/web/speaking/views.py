@@ -82,8 +82,13 @@ def upload(request: HttpRequest, kind: str, ref: str) -> HttpResponse:
     content_type = (audio.content_type or "").split(";")[0].strip().lower()
     if content_type not in AUDIO_TYPES:
         return JsonResponse({"error": _("That is not an audio recording.")}, status=400)
+    captions = request.POST.get("transcript", "").strip()[:20_000]  # the browser's live captions, if any
+    try:
+        plain_text(captions)
+    except Exception:  # noqa: BLE001 - unusable captions are dropped; the server transcribes
+        captions = ""
     with transaction.atomic():
-        rec = Recording.objects.create(user=request.user, kind=kind, ref=ref, prompt_text=prompt, audio=audio, content_type=content_type)
+        rec = Recording.objects.create(user=request.user, kind=kind, ref=ref, prompt_text=prompt, audio=audio, content_type=content_type, transcript=captions if kind == Recording.ANSWER else "")
         enqueue("analyse_recording", {"recording": rec.pk}, user=request.user)
     return JsonResponse({"url": reverse("speaking:recording", args=[rec.pk])})
 
@@ -117,7 +122,8 @@ def correct(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def delete(request: HttpRequest, pk: int) -> HttpResponse:
     rec = get_object_or_404(Recording, pk=pk, user=request.user)
-    rec.audio.delete(save=False)
+    if rec.audio:
+        rec.audio.delete(save=False)
     rec.delete()
     return redirect("speaking:index")
 
@@ -127,4 +133,6 @@ def audio(request: HttpRequest, pk: int) -> HttpResponse:
     from django.http import FileResponse
 
     rec = get_object_or_404(Recording, pk=pk, user=request.user)  # only the owner hears it
+    if not rec.audio:
+        raise Http404("The audio was deleted after the retention period")
     return FileResponse(rec.audio.open("rb"), content_type=rec.content_type)

@@ -225,11 +225,13 @@ document.addEventListener("click", (event) => {
   const $ = (s) => root.querySelector(s);
   const state = $("[data-rec-state]"), clock = $("[data-rec-time]"), level = $("[data-rec-level]");
   const start = $("[data-rec-start]"), stop = $("[data-rec-stop]"), send = $("[data-rec-send]"), retry = $("[data-rec-retry]");
-  const preview = $("[data-rec-preview]"), error = $("[data-rec-error]");
+  const preview = $("[data-rec-preview]"), error = $("[data-rec-error]"), captions = $("[data-rec-captions]");
+  let recognition = null, captionText = "";
   const max = Number(root.dataset.max);
   let recorder = null, chunks = [], blob = null, timer = null, began = 0, stream = null, meter = null;
   const fail = (msg) => { error.textContent = msg; error.hidden = false; };
   const finish = () => {
+    if (recognition) { try { recognition.stop(); } catch { /* already stopped */ } }
     if (recorder && recorder.state === "recording") recorder.stop();
     clearInterval(timer);
     if (meter) cancelAnimationFrame(meter);
@@ -250,6 +252,22 @@ document.addEventListener("click", (event) => {
     recorder.ondataavailable = (e) => chunks.push(e.data);
     recorder.onstop = () => { blob = new Blob(chunks, { type: recorder.mimeType || "audio/webm" }); preview.src = URL.createObjectURL(blob); preview.hidden = false; send.disabled = false; retry.hidden = false; state.textContent = "Recorded."; };
     recorder.start(); began = Date.now(); state.textContent = "Recording…"; start.disabled = true; stop.disabled = false;
+    // Live captions where the browser offers speech recognition; sent with the audio.
+    const Recognition = window.SpeechRecognition || window.webkitSpeechRecognition;
+    captionText = "";
+    if (Recognition && captions) {
+      recognition = new Recognition();
+      recognition.continuous = true; recognition.interimResults = true; recognition.lang = "en-IN";
+      recognition.onresult = (e) => {
+        let finalText = "", interim = "";
+        for (const r of e.results) (r.isFinal ? (finalText += r[0].transcript + " ") : (interim += r[0].transcript));
+        captionText = finalText.trim();
+        captions.textContent = (finalText + interim).trim();
+        captions.hidden = false;
+      };
+      recognition.onerror = () => { recognition = null; };
+      try { recognition.start(); } catch { recognition = null; }
+    }
     timer = setInterval(() => { const s = Math.floor((Date.now() - began) / 1000); clock.textContent = `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`; if (s >= max) finish(); }, 250);
   });
   stop.addEventListener("click", finish);
@@ -259,6 +277,7 @@ document.addEventListener("click", (event) => {
     send.disabled = true; state.textContent = "Uploading…";
     const body = new FormData();
     body.append("audio", blob, "recording.webm");
+    if (captionText) body.append("transcript", captionText);
     const token = document.querySelector("[name=csrfmiddlewaretoken]").value;
     const response = await fetch(root.dataset.upload, { method: "POST", body, headers: { "X-CSRFToken": token } });
     const reply = await response.json().catch(() => ({ error: "The upload failed." }));
