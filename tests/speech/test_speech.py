@@ -121,3 +121,11 @@ def test_a_missing_whisper_model_is_reported_and_pocketsphinx_used(tmp_path: Pat
     monkeypatch.setenv("BPOPREP_WHISPER_MODEL_DIR", str(tmp_path / "no-model-here"))
     r = analyse(clip(GOOD), None)
     assert r["transcript"] and any("No Whisper model" in w and "pocketsphinx instead" in w for w in r["warnings"])
+
+
+def test_low_words_get_the_sound_at_fault_and_a_tip() -> None:
+    from bpoprep.speech.analyse import sound_tips
+
+    words = [recognize.Word("very", 0, 0.4, (("V", 0.1, -60.0), ("EH", 0.1, -5.0), ("R", 0.1, -8.0), ("IY", 0.1, -4.0))), recognize.Word("good", 0.5, 0.8, (("G", 0.1, -2.0), ("UH", 0.1, -3.0), ("D", 0.1, -2.0)))]
+    tips = sound_tips(words)
+    assert tips == [{"word": "very", "sound": "V", "tip": tips[0]["tip"]}] and "lower lip" in tips[0]["tip"]

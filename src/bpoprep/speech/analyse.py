@@ -59,7 +59,8 @@ def analyse(path: str | Path, text: str | None = None) -> dict[str, Any]:
         expected = len(recognize.normalise_text(text))
         scores = pronunciation.shipped_model().predict(pronunciation.features(words, expected, d))
         out.update({"accuracy": round(scores["accuracy"], 1), "fluency": round(scores["fluency"], 1), "prosody": round(scores["prosodic"], 1), "total": round(scores["total"], 1)})
-        out["words"] = [{"text": w.text, "score": round(float(max(0.0, min(10.0, 10 + w.goodness / 4))), 1), "start": round(w.start, 2), "end": round(w.end, 2)} for w in words]
+        out["words"] = [{"text": w.text, "score": _word_score(w), "start": round(w.start, 2), "end": round(w.end, 2)} for w in words]
+        out["sound_tips"] = sound_tips(words)
     return out
 
 
@@ -74,3 +75,37 @@ def reproduction(heard: str, expected: str) -> float:
         for j, y in enumerate(b, start=1):
             prev, row[j] = row[j], prev + 1 if x == y else max(row[j], row[j - 1])
     return row[-1] / len(b)
+
+
+# Coaching for the sounds Indian-English speakers most often work on (bpo-domain.md section 6),
+# keyed by the CMU phone that scored lowest in a word.
+SOUND_TIPS = {
+    ("V",): "v: top teeth on the lower lip, voice on (vine, very), not a rounded w.",
+    ("W",): "w: round the lips and do not touch the teeth (wine, we).",
+    ("TH",): "th in 'think': tongue tip lightly between the teeth, air out, no voice; not t.",
+    ("DH",): "th in 'this': tongue between the teeth with voice; not d.",
+    ("Z",): "z: a buzzing s, with voice (is, was, reason).",
+    ("R",): "r: curl the tongue back without tapping; keep it light at the end of words.",
+    ("AE",): "a in 'cat': open the mouth wider than for e in 'bet'.",
+    ("AO", "AA"): "o in 'call', a in 'father': a long, open vowel.",
+    ("IY", "IH"): "ee in 'seat' is long, i in 'sit' short: keep them apart.",
+    ("AH", "ER"): "unstressed vowels are short and relaxed (about, agent): do not give every syllable full weight.",
+    ("T", "D"): "t and d: tongue tip behind the top teeth, not curled back.",
+    ("P", "K"): "p and k at the start of a stressed syllable carry a small puff of air (pay, call).",
+    ("S",): "s before a consonant: start straight on the s (school, speak), no vowel before it.",
+}
+
+
+def _word_score(w: recognize.Word) -> float:
+    return round(float(max(0.0, min(10.0, 10 + w.goodness / 4))), 1)
+
+
+def sound_tips(words: list[recognize.Word], worst: int = 3) -> list[dict[str, str]]:
+    """For the lowest-scoring words: the sound at fault and how to make it."""
+    tips = []
+    for w in sorted((w for w in words if w.phones), key=lambda w: w.goodness)[:worst]:
+        phone = min(w.phones, key=lambda p: p[2])[0]
+        tip = next((t for keys, t in SOUND_TIPS.items() if phone in keys), None)
+        if tip and _word_score(w) < 8:
+            tips.append({"word": w.text, "sound": phone, "tip": tip})
+    return tips
