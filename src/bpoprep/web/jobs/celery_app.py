@@ -20,7 +20,12 @@ app = Celery("bpoprep", broker=settings.CELERY_BROKER_URL)
 app.conf.update(task_acks_late=True, worker_prefetch_multiplier=1, task_ignore_result=True, broker_connection_retry_on_startup=True)
 
 
-@app.task(name="bpoprep.run_job")
+from django.db import OperationalError  # noqa: E402
+
+
+# A locked or briefly unavailable database (SQLite under load, a PostgreSQL failover) is retried
+# by Celery itself; the job's own attempts count only real failures of its work.
+@app.task(name="bpoprep.run_job", autoretry_for=(OperationalError,), retry_backoff=0.5, retry_backoff_max=10, max_retries=8)
 def run_job(job_id: int) -> None:
     from django.utils import timezone
 
