@@ -31,5 +31,5 @@ def test_typing_at_a_known_speed_is_reported_by_the_formula(page, artifacts) -> 
     assert 5.5 <= run.seconds <= 12  # 59 gaps of 100 ms, plus the browser's own pace
     assert run.result["gross_wpm"] == pytest.approx(60 / 5 / (run.seconds / 60), rel=1e-3)
     shown = int(page.locator(".score .big").inner_text().split()[0])
-    assert abs(shown - run.net_wpm) <= 0.5 + 1e-9  # the page rounds the same figure to whole words
+    assert abs(shown - run.net_wpm) < 1  # the page shows the stored figure (one decimal) rounded to whole words
     page.screenshot(path=str(artifacts / "typing-result.png"), full_page=True)
