@@ -30,3 +30,19 @@ def test_record_send_and_see_the_analysis(page, artifacts) -> None:  # type: ign
     else:
         assert rec.error in page.content()  # a tone is not speech: the reason is shown, the audio kept
     page.screenshot(path=str(artifacts / "speaking-result.png"), full_page=True)
+
+
+def test_a_mock_call_turn_answered_by_voice(page) -> None:  # type: ignore[no-untyped-def]
+    make_user("call.voice@example.com", process="voice_inbound")
+    page.goto("/accounts/login/")
+    page.get_by_label("E-mail address").fill("call.voice@example.com")
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Log in").click()
+    page.goto("/tests/call/broadband-outage-complaint/")
+    page.get_by_text("Answer by voice").click()
+    page.get_by_role("button", name="Start recording").click()
+    page.wait_for_timeout(2000)
+    page.get_by_role("button", name="Stop").click()
+    page.get_by_role("button", name="Send for analysis").click()
+    page.locator("[data-rec-state]", has_text="Transcribed").or_(page.locator("[data-rec-error]:not([hidden])")).first.wait_for(timeout=60_000)
+    assert Recording.objects.filter(user__email="call.voice@example.com", kind="call_turn").count() == 1

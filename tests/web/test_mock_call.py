@@ -37,3 +37,26 @@ def test_calls_are_private(client_for, user) -> None:  # type: ignore[no-untyped
     r = client_for(user).post(reverse("drills:call_session", args=["broadband-outage-complaint"]), {"turns": json.dumps(GOOD[:2])})
     other = client_for(make_user("b@example.com"))
     assert other.get(r["Location"]).status_code == 404 and other.get(reverse("drills:call_session", args=["nope"])).status_code == 404
+
+
+@pytest.mark.django_db(transaction=True)
+def test_a_turn_answered_by_voice_comes_back_as_text_and_delivery(client_for, user) -> None:  # type: ignore[no-untyped-def]
+    from pathlib import Path
+
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    clip = Path(__file__).resolve().parents[1] / "data" / "speech" / "029810158.flac"
+    c = client_for(user)
+    page = c.get(reverse("drills:call_session", args=["broadband-outage-complaint"])).content.decode()
+    assert 'data-mode="turn"' in page and reverse("speaking:call_turn", args=["broadband-outage-complaint"]) in page
+    r = c.post(reverse("speaking:call_turn", args=["broadband-outage-complaint"]), {"audio": SimpleUploadedFile("t.flac", clip.read_bytes(), "audio/flac")})
+    reply = json.loads(r.content)
+    assert r.status_code == 200 and reply["transcript"] and reply["delivery"]["wpm"] > 0
+    bad = c.post(reverse("speaking:call_turn", args=["broadband-outage-complaint"]), {"audio": SimpleUploadedFile("t.txt", b"hello", "text/plain")})
+    assert bad.status_code == 400
+    r = c.post(reverse("drills:call_session", args=["broadband-outage-complaint"]), {"turns": json.dumps(GOOD), "delivery": json.dumps([reply["delivery"]])})
+    attempt = CallAttempt.objects.get(user=user)
+    assert attempt.result["delivery"]["voiced_turns"] == 1
+    assert "How you sounded" in c.get(r["Location"]).content.decode()
+    c.post(reverse("drills:call_session", args=["broadband-outage-complaint"]), {"turns": json.dumps(GOOD), "delivery": "{broken"})
+    assert CallAttempt.objects.filter(user=user).order_by("-pk").first().result["delivery"] is None

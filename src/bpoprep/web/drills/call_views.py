@@ -45,12 +45,30 @@ def call(request: HttpRequest, scenario_id: str) -> HttpResponse:
         except CallError as exc:
             error = str(exc)
         else:
+            summary = _delivery_summary(request.POST.get("delivery", ""))
             with transaction.atomic():
-                saved = CallAttempt.objects.create(user=request.user, scenario_id=scenario.id, turns=turns, score=result.score, result=result.to_dict())
+                saved = CallAttempt.objects.create(user=request.user, scenario_id=scenario.id, turns=turns, score=result.score, result={**result.to_dict(), "delivery": summary})
                 record(request.user, "mock_call", scenario.id, score=result.score)
             return redirect("drills:call_result", pk=saved.pk)
     script = {"customer": [t.text for t in scenario.customer_turns], "voice": "en-IN"}
     return render(request, "drills/call_session.html", {"s": scenario, "script": script, "error": error})
+
+
+def _delivery_summary(raw: str) -> dict[str, float] | None:
+    """Pace, fillers and the longest pause over the turns answered by voice (None if none were)."""
+    try:
+        turns = [t for t in json.loads(raw or "[]") if isinstance(t, dict)][:60]
+        seconds = sum(float(t.get("seconds", 0)) for t in turns)
+        if not turns or seconds <= 0:
+            return None
+        return {
+            "voiced_turns": len(turns),
+            "wpm": round(sum(float(t.get("wpm", 0)) * float(t.get("seconds", 0)) for t in turns) / seconds, 1),
+            "fillers": int(sum(int(t.get("fillers", 0)) for t in turns)),
+            "longest_pause_s": round(max(float(t.get("longest_pause_s", 0)) for t in turns), 2),
+        }
+    except (ValueError, TypeError):
+        return None
 
 
 @login_required

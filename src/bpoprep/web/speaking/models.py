@@ -11,11 +11,11 @@ def recording_path(instance: Recording, filename: str) -> str:
 class Recording(models.Model):
     """A spoken answer or drill; the audio is saved before any analysis runs."""
 
-    ANSWER, READ_ALOUD, REPEAT, SENTENCE_BUILD = "answer", "read_aloud", "repeat", "sentence_build"
+    ANSWER, READ_ALOUD, REPEAT, SENTENCE_BUILD, CALL_TURN = "answer", "read_aloud", "repeat", "sentence_build", "call_turn"
     DRILLS = (READ_ALOUD, REPEAT, SENTENCE_BUILD)
     PENDING, DONE, FAILED = "pending", "done", "failed"
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="recordings")
-    kind = models.CharField(max_length=20, choices=[(ANSWER, "answer"), (READ_ALOUD, "read aloud"), (REPEAT, "repeat"), (SENTENCE_BUILD, "sentence build")])
+    kind = models.CharField(max_length=20, choices=[(ANSWER, "answer"), (READ_ALOUD, "read aloud"), (REPEAT, "repeat"), (SENTENCE_BUILD, "sentence build"), (CALL_TURN, "call turn")])
     ref = models.SlugField(max_length=120)  # question id or drill id
     prompt_text = models.TextField(blank=True)  # the known text for read-aloud drills
     audio = models.FileField(upload_to=recording_path, blank=True)  # emptied after the retention period

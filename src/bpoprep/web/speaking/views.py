@@ -136,3 +136,33 @@ def audio(request: HttpRequest, pk: int) -> HttpResponse:
     if not rec.audio:
         raise Http404("The audio was deleted after the retention period")
     return FileResponse(rec.audio.open("rb"), content_type=rec.content_type)
+
+
+@login_required
+@require_POST
+def call_turn(request: HttpRequest, scenario_id: str) -> HttpResponse:
+    """One spoken turn of a mock call: saved, transcribed now (turns are short), returned as text."""
+    from bpoprep.isolation import ChildFailed, run
+    from bpoprep.speech.analyse import analyse
+    from bpoprep.speech.audio import AudioError
+
+    if scenario_id not in current().calls:
+        raise Http404("No such call scenario")
+    audio: UploadedFile | None = request.FILES.get("audio")
+    if audio is None or audio.size == 0 or audio.size > MAX_BYTES:
+        return JsonResponse({"error": _("No usable recording arrived. Record the turn again.")}, status=400)
+    content_type = (audio.content_type or "").split(";")[0].strip().lower()
+    if content_type not in AUDIO_TYPES:
+        return JsonResponse({"error": _("That is not an audio recording.")}, status=400)
+    rec = Recording.objects.create(user=request.user, kind=Recording.CALL_TURN, ref=scenario_id, audio=audio, content_type=content_type)
+    try:
+        result = run(analyse, rec.audio.path, None, timeout=90, memory=2 * 1024**3)
+    except (AudioError, ChildFailed) as exc:
+        rec.status, rec.error = Recording.FAILED, str(exc) or _("The turn could not be analysed.")
+        rec.save(update_fields=["status", "error"])
+        return JsonResponse({"error": rec.error}, status=400)
+    captions = request.POST.get("transcript", "").strip()[:5000]
+    rec.transcript, rec.result, rec.status = captions or result["transcript"], result, Recording.DONE
+    rec.save(update_fields=["transcript", "result", "status"])
+    delivery = {"wpm": result["wpm"], "fillers": len(result["fillers"]), "longest_pause_s": result["delivery"]["longest_pause_s"], "seconds": result["duration_s"]}
+    return JsonResponse({"transcript": rec.transcript, "delivery": delivery})

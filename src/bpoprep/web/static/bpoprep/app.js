@@ -282,6 +282,16 @@ document.addEventListener("click", (event) => {
     const response = await fetch(root.dataset.upload, { method: "POST", body, headers: { "X-CSRFToken": token } });
     const reply = await response.json().catch(() => ({ error: "The upload failed." }));
     if (!response.ok) { fail(reply.error || "The upload failed."); send.disabled = false; return; }
+    if (root.dataset.mode === "turn") {
+      // Mock call: the spoken turn comes back as text to check, then "Say it" sends it.
+      const target = document.querySelector(root.dataset.target);
+      if (target) { target.value = reply.transcript || ""; target.focus(); }
+      const delivery = document.querySelector("[name=delivery]");
+      if (delivery) { const list = JSON.parse(delivery.value || "[]"); list.push(reply.delivery); delivery.value = JSON.stringify(list); }
+      retry.click();
+      state.textContent = "Transcribed: check the text, then say it.";
+      return;
+    }
     window.location.href = reply.url;
   });
 })();
