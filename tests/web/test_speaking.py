@@ -122,3 +122,16 @@ def test_browser_captions_become_the_answer_transcript(client_for, user) -> None
     c.post(reverse("speaking:upload", args=["answer", "why-bpo"]), {"audio": SimpleUploadedFile("r.flac", CLIP.read_bytes(), "audio/flac"), "transcript": "I enjoy helping customers and I want to grow in this career."})
     rec = Recording.objects.get(user=user)
     assert rec.transcript.startswith("I enjoy helping customers") and rec.result["answer_feedback"]["overall"] >= 0
+
+
+def test_timed_set_summarises_the_latest_attempts(client_for, user) -> None:  # type: ignore[no-untyped-def]
+    c = client_for(user)
+    page = c.get(reverse("speaking:set", args=["read_aloud"])).content.decode()
+    assert "0<span>/5</span>" in page and "Next item" in page
+    first = sorted(current().speaking.read_aloud, key=lambda i: (i.level, i.id))[0]
+    record_page = c.get(reverse("speaking:record", args=["read_aloud", first.id]) + "?set=read_aloud").content.decode()
+    assert 'data-countdown="3"' in record_page and 'data-max="40"' in record_page
+    upload(c, "read_aloud", first.id, CLIP.read_bytes())
+    page = c.get(reverse("speaking:set", args=["read_aloud"])).content.decode()
+    assert "1<span>/5</span>" in page and "Average score" in page
+    assert c.get("/speak/sets/nonsense/").status_code == 404

@@ -5,6 +5,7 @@ from . import views
 app_name = "speaking"
 urlpatterns = [
     path("", views.index, name="index"),
+    re_path(r"^sets/(?P<kind>read_aloud|repeat|sentence_build)/$", views.drill_set, name="set"),
     re_path(r"^(?P<kind>answer|read_aloud|repeat|sentence_build)/(?P<ref>[-a-z0-9]+)/$", views.record_page, name="record"),
     re_path(r"^(?P<kind>answer|read_aloud|repeat|sentence_build)/(?P<ref>[-a-z0-9]+)/upload/$", views.upload, name="upload"),
     path("recordings/<int:pk>/", views.recording, name="recording"),

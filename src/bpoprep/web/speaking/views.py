@@ -65,7 +65,38 @@ def record_page(request: HttpRequest, kind: str, ref: str) -> HttpResponse:
         prompt, title = "", question.text
     else:
         raise Http404("No such kind")
-    return render(request, "speaking/record.html", {"kind": kind, "ref": ref, "prompt": prompt, "phrases": phrases, "title": title, "max_seconds": 180 if kind == Recording.ANSWER else 60, "speak": kind in (Recording.REPEAT, Recording.SENTENCE_BUILD)})
+    return render(request, "speaking/record.html", {
+        "kind": kind, "ref": ref, "prompt": prompt, "phrases": phrases, "title": title, "max_seconds": TIME_LIMITS[kind],
+        "countdown": 3 if kind in Recording.DRILLS else 0, "speak": kind in (Recording.REPEAT, Recording.SENTENCE_BUILD),
+        "set_kind": request.GET.get("set", ""),
+    })
+
+
+# Seconds allowed per item, close to the real tests (Versant gives ~15 s a repeat, ~30 s a reading).
+TIME_LIMITS = {Recording.ANSWER: 180, Recording.READ_ALOUD: 40, Recording.REPEAT: 15, Recording.SENTENCE_BUILD: 20}
+SET_SIZE = 5
+
+
+@login_required
+def drill_set(request: HttpRequest, kind: str) -> HttpResponse:
+    """A timed set of five drills of one kind, with a summary of the latest attempt at each."""
+    speaking = current().speaking
+    items = {Recording.READ_ALOUD: speaking.read_aloud, Recording.REPEAT: speaking.repeat, Recording.SENTENCE_BUILD: speaking.sentence_build}.get(kind)
+    if items is None:
+        raise Http404("No such drill set")
+    level = request.GET.get("level", "")
+    chosen = [i for i in sorted(items, key=lambda i: (i.level, i.id)) if not level or str(i.level) == level][:SET_SIZE]
+    latest: dict[str, Recording] = {}
+    for rec in Recording.objects.filter(user=request.user, kind=kind, ref__in=[i.id for i in chosen]).order_by("created", "pk"):
+        latest[rec.ref] = rec
+    rows = [(i, latest.get(i.id)) for i in chosen]
+    done = [r for _, r in rows if r is not None and r.status == Recording.DONE]
+    def mean(key: str) -> float | None:
+        values = [r.result[key] for r in done if r.result.get(key) is not None]
+        return round(sum(values) / len(values), 1) if values else None
+    summary = {"done": len(done), "total": mean("total"), "fluency": mean("fluency"), "wpm": mean("wpm"), "reproduced": mean("words_reproduced")}
+    next_item = next((i for i, r in rows if r is None), None)
+    return render(request, "speaking/set.html", {"kind": kind, "rows": rows, "summary": summary, "next_item": next_item, "size": len(chosen), "seconds": TIME_LIMITS[kind]})
 
 
 @login_required

@@ -243,6 +243,12 @@ document.addEventListener("click", (event) => {
     if (!navigator.mediaDevices || !window.MediaRecorder) { fail("This browser cannot record audio. Try Chrome or Firefox."); return; }
     try { stream = await navigator.mediaDevices.getUserMedia({ audio: true }); }
     catch { fail("The microphone is blocked. Allow it in the browser and try again."); return; }
+    // A short countdown, as in the real tests, so the first word is not cut off.
+    start.disabled = true;
+    for (let n = Number(root.dataset.countdown || 0); n > 0; n--) {
+      state.textContent = `Starting in ${n}…`;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
     const ctx = new AudioContext(), analyser = ctx.createAnalyser();
     ctx.createMediaStreamSource(stream).connect(analyser);
     const data = new Uint8Array(analyser.fftSize);
