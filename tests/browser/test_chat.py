@@ -5,17 +5,15 @@ from __future__ import annotations
 import pytest
 
 from bpoprep.web.drills.models import ChatSession
-from tests.conftest import PASSWORD, make_user
+from tests.browser.conftest import log_in
+from tests.conftest import make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_reply_to_a_customer_and_get_marks(page, artifacts) -> None:  # type: ignore[no-untyped-def]
     make_user("nisha@example.com", target_roles=["chat-support-agent"], process="chat")
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail address").fill("nisha@example.com")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, "nisha@example.com")
     page.goto("/tests/chat/ch-order-tracking/")
     page.locator("li.customer").first.wait_for()
     assert "CN-ORD-77123" in page.locator("li.customer").first.inner_text()

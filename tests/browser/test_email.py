@@ -6,17 +6,15 @@ import pytest
 
 from bpoprep.web.curriculum.services import current
 from bpoprep.web.drills.models import EmailAttempt
-from tests.conftest import PASSWORD, make_user
+from tests.browser.conftest import log_in
+from tests.conftest import make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_reply_to_a_customer_email(page, artifacts) -> None:  # type: ignore[no-untyped-def]
     make_user("omar@example.com", target_roles=["email-support-agent"], process="email")
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail address").fill("omar@example.com")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, "omar@example.com")
     page.goto("/tests/")
     page.get_by_role("link", name="E-mail writing test").click()
     scenario = current().emails["em-refund-delay"]

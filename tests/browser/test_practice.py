@@ -4,17 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import PASSWORD, make_user
+from tests.browser.conftest import log_in
+from tests.conftest import make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_type_an_answer_see_feedback_and_try_again(page, artifacts) -> None:  # type: ignore[no-untyped-def]
     make_user("ravi@example.com")
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail address").fill("ravi@example.com")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, "ravi@example.com")
     page.goto("/learn/questions/why-bpo/")
     page.get_by_role("link", name="Practise this question").click()
     box = page.get_by_label("Your answer")

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from tests.conftest import PASSWORD, make_user
+from tests.browser.conftest import log_in
+from tests.conftest import make_user
 from tests.documents.fixtures import JD, RESUME_LINES, pdf
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -14,10 +15,7 @@ def test_upload_a_resume_and_read_the_match_report(page, artifacts, tmp_path) ->
     make_user("asha.v@example.com")
     path = tmp_path / "asha.pdf"
     path.write_bytes(pdf(RESUME_LINES))
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail address").fill("asha.v@example.com")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, "asha.v@example.com")
     page.goto("/prepare/resume/")
     page.get_by_label("Your resume (PDF or Word .docx, up to 5 MB)").set_input_files(str(path))
     page.get_by_label("The job description").fill(JD)

@@ -5,17 +5,15 @@ from __future__ import annotations
 import pytest
 
 from bpoprep.web.speaking.models import Recording
-from tests.conftest import PASSWORD, make_user
+from tests.browser.conftest import log_in
+from tests.conftest import make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_record_send_and_see_the_analysis(page, artifacts) -> None:  # type: ignore[no-untyped-def]
     make_user("ravi.k@example.com", process="voice_inbound")
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail address").fill("ravi.k@example.com")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, "ravi.k@example.com")
     page.goto("/speak/")
     page.locator(".cards a").first.click()
     page.get_by_role("button", name="Start recording").click()
@@ -34,10 +32,7 @@ def test_record_send_and_see_the_analysis(page, artifacts) -> None:  # type: ign
 
 def test_a_mock_call_turn_answered_by_voice(page) -> None:  # type: ignore[no-untyped-def]
     make_user("call.voice@example.com", process="voice_inbound")
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail address").fill("call.voice@example.com")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, "call.voice@example.com")
     page.goto("/tests/call/broadband-outage-complaint/")
     page.get_by_text("Answer by voice").click()
     page.get_by_role("button", name="Start recording").click()

@@ -5,17 +5,15 @@ from __future__ import annotations
 import pytest
 
 from bpoprep.web.drills.models import TypingRun
-from tests.conftest import PASSWORD, make_user
+from tests.browser.conftest import log_in
+from tests.conftest import make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
 def test_typing_at_a_known_speed_is_reported_by_the_formula(page, artifacts) -> None:  # type: ignore[no-untyped-def]
     make_user("tara@example.com", target_roles=["chat-support-agent"], process="chat")
-    page.goto("/accounts/login/")
-    page.get_by_label("E-mail address").fill("tara@example.com")
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Log in").click()
+    log_in(page, "tara@example.com")
     page.goto("/tests/typing/ty-prose-01/?minutes=1")
     passage = page.locator("[data-passage-text]").inner_text()
     box = page.get_by_label("Type the text here")
