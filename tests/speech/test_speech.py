@@ -129,3 +129,10 @@ def test_low_words_get_the_sound_at_fault_and_a_tip() -> None:
     words = [recognize.Word("very", 0, 0.4, (("V", 0.1, -60.0), ("EH", 0.1, -5.0), ("R", 0.1, -8.0), ("IY", 0.1, -4.0))), recognize.Word("good", 0.5, 0.8, (("G", 0.1, -2.0), ("UH", 0.1, -3.0), ("D", 0.1, -2.0)))]
     tips = sound_tips(words)
     assert tips == [{"word": "very", "sound": "V", "tip": tips[0]["tip"]}] and "lower lip" in tips[0]["tip"]
+
+
+def test_the_pace_band_is_per_task() -> None:
+    words = [recognize.Word(w, i * 0.5, i * 0.5 + 0.4) for i, w in enumerate("we will call you back today".split())]
+    pcm = (np.sin(np.linspace(0, 2000, 16000 * 3)) * 8000).astype(np.int16)  # 6 words in 3 s = 120 wpm
+    assert not any("Slow" in n for n in delivery.measure(pcm, words, (110, 150)).notes)
+    assert any("Slow" in n and "140-170" in n for n in delivery.measure(pcm, words, (140, 170)).notes)

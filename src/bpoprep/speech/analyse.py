@@ -24,7 +24,8 @@ def _free_transcription(pcm: Any, warnings: list[str]) -> list[recognize.Word]:
     return recognize.transcribe(pcm)
 
 
-def analyse(path: str | Path, text: str | None = None) -> dict[str, Any]:
+def analyse(path: str | Path, text: str | None = None, band: tuple[int, int] = delivery.PACE_BAND) -> dict[str, Any]:
+    """Everything about one recording; `band` is the target pace in words a minute."""
     audio = load(path)
     aligned = False
     if text and text.strip():
@@ -39,7 +40,7 @@ def analyse(path: str | Path, text: str | None = None) -> dict[str, Any]:
         words, unknown = _free_transcription(audio.pcm, audio.warnings), []
         transcript = " ".join(w.text for w in words)
         sounds = []
-    d = delivery.measure(audio.pcm, words)
+    d = delivery.measure(audio.pcm, words, band)
     fillers = [{"text": s, "start": round(t, 2)} for s, t in sounds]
     fillers += [{"text": f.text, "start": None} for f in filler_words(transcript) for _ in range(f.count)]
     out: dict[str, Any] = {

@@ -8,6 +8,11 @@ from typing import Any
 from bpoprep.web.jobs.registry import handler
 
 
+# Target pace per task, words a minute: calls and answers 120-150; reading a prepared text
+# aloud runs a little faster; repeats and sentence builds are short and a little slower.
+PACE_BANDS = {"answer": (120, 150), "call_turn": (120, 150), "read_aloud": (130, 160), "repeat": (110, 150), "sentence_build": (110, 150)}
+
+
 @handler("analyse_recording")
 def analyse_recording(payload: dict[str, Any]) -> dict[str, Any]:
     from bpoprep.feedback.engine import AnswerError, analyse as text_feedback
@@ -23,7 +28,7 @@ def analyse_recording(payload: dict[str, Any]) -> dict[str, Any]:
     rec = Recording.objects.get(pk=payload["recording"])
     try:
         # In a child process: the C decoders must not take the web server down with a bad file.
-        result = run(analyse, rec.audio.path, rec.prompt_text or None, timeout=300, memory=2 * 1024**3)
+        result = run(analyse, rec.audio.path, rec.prompt_text or None, PACE_BANDS.get(rec.kind, (120, 150)), timeout=300, memory=2 * 1024**3)
     except ChildFailed:
         rec.status, rec.error = Recording.FAILED, "The recording could not be analysed (the analyser stopped). Try recording again."
         rec.save(update_fields=["status", "error"])
