@@ -8,6 +8,8 @@ from dataclasses import dataclass
 
 from bpoprep.feedback import language
 
+from .thank_you import Check
+
 WORDS = (120, 350)
 
 
@@ -20,13 +22,6 @@ class Inputs:
     why_company: str = ""  # from the research notes
     hiring_manager: str = ""
     job_description: str = ""
-
-
-@dataclass(frozen=True)
-class Check:
-    id: str
-    label: str
-    passed: bool
 
 
 def draft(i: Inputs) -> str:

@@ -15,6 +15,7 @@ import importlib.util
 import json
 import threading
 import zipfile
+from abc import ABC, abstractmethod
 from pathlib import Path
 from typing import Any
 
@@ -56,8 +57,9 @@ def _load(zip_path: Path | None) -> tuple[dict[str, Any], Tokenizer, dict[str, n
     return config, tokenizer, load_safetensors(blob)
 
 
-class _Encoder:
-    """Tokenise, run the network on batches of similar length, mean-pool, normalise."""
+class _Encoder(ABC):
+    """Tokenise, run the network on batches of similar length, mean-pool, normalise.
+    Subclasses supply the network itself (NumPy reference, or ONNX)."""
 
     def __init__(self, zip_path: Path | None = None):
         self.config, self.tokenizer, weights = _load(zip_path)
@@ -68,11 +70,13 @@ class _Encoder:
         del weights
         _release_freed_memory()
 
+    @abstractmethod
     def _prepare(self, w: dict[str, np.ndarray]) -> None:
-        raise NotImplementedError
+        """Build the network from the checked weights."""
 
+    @abstractmethod
     def _hidden(self, ids: np.ndarray, mask: np.ndarray) -> np.ndarray:
-        raise NotImplementedError
+        """Last hidden states, [batch, length, 384]."""
 
     def encode(self, sentences: list[str], batch_size: int = 16) -> np.ndarray:
         """Unit vectors, one row per sentence; an empty list gives a (0, 384) array."""
