@@ -56,3 +56,9 @@ def test_sales_call_needs_consent_and_the_fee() -> None:
 def test_bad_calls_are_refused(raw: object) -> None:
     with pytest.raises(CallError):
         parse(raw)
+
+
+def test_a_greeting_alone_is_not_a_closing() -> None:
+    r = score(OUTAGE, ["Thank you for calling SwiftNet, my name is Asha, how may I help you?"])
+    met = {i.id for i in r.items if i.met}
+    assert met == {"branded-greeting"}

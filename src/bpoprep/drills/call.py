@@ -91,9 +91,12 @@ def _turn_matching(turns: list[str], regex: re.Pattern[str]) -> tuple[int | None
 def score(scenario: CallScenario, turns: list[str]) -> CallResult:
     items = []
     resolved_at = next((at for check in scenario.checklist if check.stage == "resolution" for at in [_first_turn(turns, check.key_phrases)[0]] if at is not None), -1)
+    greeted_at = next((at for check in scenario.checklist if check.stage == "greeting" for at in [_first_turn(turns, check.key_phrases)[0]] if at is not None), -1)
     for check in scenario.checklist:
-        # A recap restates the resolution, so it only counts in a later turn.
-        at, evidence = _first_turn(turns, check.key_phrases, after=resolved_at if check.stage == "recap" else -1)
+        # A recap restates the resolution and a closing ends the call, so each only counts in a
+        # later turn (a greeting's "thank you for calling" is not a closing).
+        after = {"recap": resolved_at, "closing": max(greeted_at, resolved_at)}.get(check.stage, -1)
+        at, evidence = _first_turn(turns, check.key_phrases, after=after)
         items.append(Item(check.id, check.stage, check.text, check.weight, at is not None, evidence, at))
     by_stage = {i.stage: i for i in items}
     fatal: list[dict[str, str]] = []
