@@ -38,6 +38,17 @@ from .schemas import (
 )
 
 DATA_DIR = Path(__file__).parent / "data"
+# Files that hold a list of items: path under the root -> (schema, Catalogue attribute).
+LIST_FILES: dict[str, tuple[type[BaseModel], str]] = {
+    "drills/typing.yaml": (TypingPassage, "typing"),
+    "writing/email.yaml": (EmailScenario, "emails"),
+    "writing/chat.yaml": (ChatScenario, "chats"),
+    "checklists.yaml": (Checklist, "checklists"),
+    "plan.yaml": (PlanStep, "plan"),
+}
+# Folders with one item per file, and folders of list files.
+ONE_PER_FILE: dict[str, type[BaseModel]] = {"lessons": Lesson, "roles": Role, "calls": CallScenario}
+LIST_FOLDERS: dict[str, type[BaseModel]] = {"questions": Question}
 LANGUAGES = ("en", "hi", "fi")
 M = TypeVar("M", bound=BaseModel)
 
@@ -218,18 +229,11 @@ def load(root: Path | str = DATA_DIR) -> Catalogue:
             drills = ld.model(SpeakingDrills, data, speaking_path)
             if drills is not None:
                 cat.speaking = drills
-    for path, passage in ld.list_file_if(root / "drills" / "typing.yaml", TypingPassage):
-        ld.keep(cat.typing, passage.id, passage, path, seen)
-    for path, email in ld.list_file_if(root / "writing" / "email.yaml", EmailScenario):
-        ld.keep(cat.emails, email.id, email, path, seen)
-    for path, chat in ld.list_file_if(root / "writing" / "chat.yaml", ChatScenario):
-        ld.keep(cat.chats, chat.id, chat, path, seen)
+    for rel, (schema, attribute) in LIST_FILES.items():
+        for path, item in ld.list_file_if(root / rel, schema):
+            ld.keep(getattr(cat, attribute), item.id, item, path, seen)
     for path, call in ld.one_per_file(root / "calls", CallScenario):
         ld.keep(cat.calls, call.id, call, path, seen)
-    for path, checklist in ld.list_file_if(root / "checklists.yaml", Checklist):
-        ld.keep(cat.checklists, checklist.id, checklist, path, seen)
-    for path, step in ld.list_file_if(root / "plan.yaml", PlanStep):
-        ld.keep(cat.plan, step.id, step, path, seen)
 
     ld.problems.extend(cross_check(cat))
     if ld.problems:

@@ -11,44 +11,23 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from .catalogue import _Loader
-from .schemas import (
-    CallScenario,
-    ChatScenario,
-    Checklist,
-    EmailScenario,
-    Lesson,
-    PlanStep,
-    Question,
-    Role,
-    SpeakingDrills,
-    TypingPassage,
-)
+from .catalogue import LIST_FILES, LIST_FOLDERS, ONE_PER_FILE, _Loader
+from .schemas import SpeakingDrills
 
 
 def schema_for(path: Path) -> tuple[type[BaseModel], str]:
     """(schema, shape) for a file, judged by where it sits; shape is 'one', 'list' or 'drills'."""
-    parts = path.parts
-    name = path.name
-    if "lessons" in parts:
-        return Lesson, "one"
-    if "roles" in parts:
-        return Role, "one"
-    if "calls" in parts:
-        return CallScenario, "one"
-    if "questions" in parts:
-        return Question, "list"
-    if name == "speaking.yaml":
+    for folder, schema in ONE_PER_FILE.items():
+        if folder in path.parts:
+            return schema, "one"
+    for folder, schema in LIST_FOLDERS.items():
+        if folder in path.parts:
+            return schema, "list"
+    if path.name == "speaking.yaml":
         return SpeakingDrills, "drills"
-    by_name: dict[str, type[BaseModel]] = {
-        "typing.yaml": TypingPassage,
-        "email.yaml": EmailScenario,
-        "chat.yaml": ChatScenario,
-        "checklists.yaml": Checklist,
-        "plan.yaml": PlanStep,
-    }
-    if name in by_name:
-        return by_name[name], "list"
+    for rel, (schema, _) in LIST_FILES.items():
+        if path.name == Path(rel).name:
+            return schema, "list"
     raise SystemExit(f"{path}: cannot tell which kind of content this is from its path")
 
 

@@ -71,7 +71,3 @@ def writing_scorer(item: dict[str, Any], cat: Catalogue) -> dict[str, Any]:
     if scenario is None:
         raise LineError(f"unknown scenario_id '{item.get('scenario_id')}'")
     return {"scenario_id": scenario.id, **score(scenario, text).to_dict()}
-
-
-def score_lines(lines: Iterable[str], cat: Catalogue) -> Iterator[dict[str, Any]]:
-    return run(lines, cat, answer_scorer)

@@ -75,6 +75,11 @@ class Profile(models.Model):
     def __str__(self) -> str:
         return f"profile of {self.user}"
 
+    @classmethod
+    def of(cls, user: object) -> Profile | None:
+        """The user's profile read fresh (a cached user.profile may predate onboarding)."""
+        return cls.objects.filter(user=user).first()
+
     @property
     def is_complete(self) -> bool:
         return bool(self.onboarded_at and self.target_roles and self.process and self.market)

@@ -30,7 +30,7 @@ class RunForm(forms.Form):
 
 def target_for(user: object) -> dict[str, object]:
     """The strictest typing target among the user's roles (what their employer will test)."""
-    profile = Profile.objects.filter(user=user).first()
+    profile = Profile.of(user)
     roles = current().roles
     best = None
     for rid in (profile.target_roles if profile and profile.target_roles else []):

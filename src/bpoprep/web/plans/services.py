@@ -15,7 +15,7 @@ from .models import PlanTick
 
 def plan_for(user: Any) -> Plan | None:
     """The user's dated plan, or None until they have told us their process and market."""
-    profile = Profile.objects.filter(user=user).first()  # fresh: a cached user.profile may predate onboarding
+    profile = Profile.of(user)
     if profile is None or not profile.process or not profile.market:
         return None
     return build_plan(

@@ -31,7 +31,7 @@ def _question(question_id: str) -> Question:
 def index(request: HttpRequest, category: str | None = None) -> HttpResponse:
     if category is not None and category not in CATEGORY_TITLES:
         raise Http404("No such category")
-    profile = Profile.objects.filter(user=request.user).first()
+    profile = Profile.of(request.user)
     roles = list(profile.target_roles) if profile and profile.target_roles else []
     recent = Attempt.objects.filter(user=request.user).order_by("-created", "-pk")[:10]
     questions = current().questions

@@ -22,7 +22,7 @@ PROCESS_LABELS = {"voice_inbound": "inbound voice", "voice_outbound": "outbound 
 
 
 def _profile(user: object) -> Profile | None:
-    return Profile.objects.filter(user=user).first()
+    return Profile.of(user)
 
 
 def _role_title(profile: Profile | None) -> str:

@@ -22,7 +22,7 @@ def facts_for(user: Any) -> UserFacts:
         by_topic.setdefault(lesson.topic, set()).add(lesson.id)
     from bpoprep.web.accounts.models import Profile  # here: accounts imports progress for its export
 
-    profile = Profile.objects.filter(user=user).first()
+    profile = Profile.of(user)
     return UserFacts(
         profile_complete=bool(profile and profile.is_complete),
         lessons_passed=passed,
