@@ -322,5 +322,4 @@ def _tips(results: list[PointResult], star_parts: list[StarPart] | None, structu
     if any(f.kind == "off_topic" for f in findings):
         ranked.append((0.4, "Cut the sentences that do not answer the question (highlighted)."))
     ranked.sort(key=lambda t: -t[0])
-    seen: set[str] = set()
-    return [t for _, t in ranked if not (t in seen or seen.add(t))]  # type: ignore[func-returns-value]
+    return list(dict.fromkeys(t for _, t in ranked))  # most valuable first, each tip once

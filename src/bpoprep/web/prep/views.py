@@ -131,7 +131,7 @@ def cover_letter(request: HttpRequest) -> HttpResponse:
     profile = _profile(request.user)
     company = profile.company if profile else ""
     research_notes = CompanyResearch.objects.filter(user=request.user, company=company).first() if company else None
-    why = research_logic._first_item(research_notes.differentiators or research_notes.mission_values) if research_notes else ""
+    why = research_logic.first_item(research_notes.differentiators or research_notes.mission_values) if research_notes else ""
     instance = CoverLetter.objects.filter(user=request.user).first()
     from .models import ResumeCheck
 
