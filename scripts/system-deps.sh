@@ -7,6 +7,8 @@ set -euo pipefail
 want=()
 # DejaVu fonts let exported PDF resumes show any name, not only Latin-1 letters.
 [ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ] || want+=(fonts-dejavu-core)
+# Pango lays out the mock interview report for WeasyPrint's PDF export.
+compgen -G "/usr/lib/*/libpangoft2-1.0.so.0" >/dev/null || compgen -G "/usr/lib*/libpangoft2-1.0.so.0" >/dev/null || want+=(libpango-1.0-0 libpangoft2-1.0-0)
 case "${1:-base}" in
   base) ;;
   test)

@@ -38,6 +38,7 @@ INSTALLED_APPS = [
     "bpoprep.web.drills",
     "bpoprep.web.prep",
     "bpoprep.web.speaking",
+    "bpoprep.web.interviews",
     "bpoprep.web.accounts",
     "bpoprep.web.progress",
     "bpoprep.web.plans",

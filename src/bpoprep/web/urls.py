@@ -13,6 +13,7 @@ urlpatterns = [
     path("tests/", include("bpoprep.web.drills.urls")),
     path("prepare/", include("bpoprep.web.prep.urls")),
     path("speak/", include("bpoprep.web.speaking.urls")),
+    path("interview/", include("bpoprep.web.interviews.urls")),
     path("cohorts/", include("bpoprep.web.cohorts.urls")),
     path("jobs/", include("bpoprep.web.jobs.urls")),
     path("i18n/", include("django.conf.urls.i18n")),

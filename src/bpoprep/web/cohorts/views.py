@@ -75,4 +75,6 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 def member_plan(request: HttpRequest, pk: int, user_id: int) -> HttpResponse:
     cohort = _own_cohort(request, pk)
     member = get_object_or_404(User, pk=user_id, memberships__cohort=cohort)
-    return render(request, "cohorts/member_plan.html", {"cohort": cohort, "member": member, "plan": plan_for(member)})
+    from bpoprep.web.interviews.services import finished_reports
+
+    return render(request, "cohorts/member_plan.html", {"cohort": cohort, "member": member, "plan": plan_for(member), "reports": finished_reports(member, shared_only=True)[:20]})

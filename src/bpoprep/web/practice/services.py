@@ -72,6 +72,17 @@ def compare(now: Attempt, before: Attempt) -> dict[str, Any]:
     }
 
 
+def _scores(user: Any) -> list[tuple[Any, str, int]]:
+    """(when, question, score) from practice and from mock interview answers alike, so a weak
+    answer in a mock interview puts that question on the retry list too."""
+    from bpoprep.web.interviews.models import Item  # here: interviews imports practice
+
+    rows = [(w, q, s) for w, q, s in Attempt.objects.filter(user=user, status=Attempt.DONE).values_list("created", "question_id", "overall") if s is not None]
+    mock = Item.objects.filter(interview__user=user, status=Item.DONE, follow_up_of=None).exclude(feedback={}).values_list("interview__created", "question_id", "feedback")
+    rows += [(w, q, fb["overall"]) for w, q, fb in mock if isinstance(fb, dict) and isinstance(fb.get("overall"), int)]
+    return rows
+
+
 @dataclass(frozen=True)
 class Recommendation:
     question: Question
@@ -83,7 +94,7 @@ def recommend(user: Any, roles: list[str], limit: int = 6, category: str | None 
     """Weak answers to retry first, then unpractised questions from the weakest categories."""
     cat = current()
     latest: dict[str, int] = {}
-    for qid, overall in Attempt.objects.filter(user=user, status=Attempt.DONE).order_by("created", "pk").values_list("question_id", "overall"):
+    for _when, qid, overall in sorted(_scores(user)):
         latest[qid] = overall
     by_category: dict[str, list[int]] = {}
     for qid, score in latest.items():

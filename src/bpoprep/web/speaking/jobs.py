@@ -45,6 +45,16 @@ def analyse_recording(payload: dict[str, Any]) -> dict[str, Any]:
         heard = run(analyse, rec.audio.path, None, timeout=300, memory=2 * 1024**3)["transcript"]
         result["heard"] = heard
         result["words_reproduced"] = round(reproduction(heard, rec.prompt_text), 2)
+    if rec.kind == Recording.ANSWER and transcript.strip():
+        # Pronunciation against what was said (the captions or the recogniser's words), so a
+        # spoken answer is scored like a read-aloud; skipped when the words cannot be aligned.
+        try:
+            scored = run(analyse, rec.audio.path, transcript, PACE_BANDS["answer"], timeout=300, memory=2 * 1024**3)
+        except (ChildFailed, AudioError):
+            scored = {}
+        for key in ("accuracy", "fluency", "prosody", "total", "words", "sound_tips"):
+            if key in scored:
+                result[key] = scored[key]
     if rec.kind == Recording.ANSWER:
         question = current().questions.get(rec.ref)
         try:

@@ -22,3 +22,21 @@ def percent_class(value: int | None) -> str:
     if value is None:
         return "meter-none"
     return "meter-low" if value < 40 else ("meter-mid" if value < 75 else "meter-high")
+
+
+@register.simple_tag(takes_context=True)
+def latest_mock(context, owner=None) -> dict | None:  # type: ignore[no-untyped-def,type-arg]
+    """The last mock interview report of owner (default: the viewer), with links for its
+    priorities, or None. Someone else's report counts only if they shared it."""
+    viewer = context.get("user") or getattr(context.get("request"), "user", None)
+    if viewer is None or not viewer.is_authenticated:
+        return None
+    from bpoprep.web.interviews.presentation import priority_link
+    from bpoprep.web.interviews.services import latest_report
+
+    owner = owner or viewer
+    mock = latest_report(owner, shared_only=owner.pk != viewer.pk)
+    if mock is None:
+        return None
+    priorities = [{**p, "url": priority_link(p["target"])} for p in mock.report.get("priorities", [])]
+    return {"interview": mock, "overall": mock.overall, "change": mock.report.get("change"), "priorities": priorities}

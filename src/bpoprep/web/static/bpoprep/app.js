@@ -219,9 +219,10 @@ document.addEventListener("click", (event) => {
 });
 
 // Recording: MediaRecorder with a level meter, a time limit, preview and retry before sending.
-(() => {
-  const root = document.querySelector("[data-recorder]");
-  if (!root) return;
+// Set up on page load and again whenever htmx swaps in a new recorder (the mock interview).
+const initRecorder = (root) => {
+  if (root.dataset.ready) return;
+  root.dataset.ready = "1";
   const $ = (s) => root.querySelector(s);
   const state = $("[data-rec-state]"), clock = $("[data-rec-time]"), level = $("[data-rec-level]");
   const start = $("[data-rec-start]"), stop = $("[data-rec-stop]"), send = $("[data-rec-send]"), retry = $("[data-rec-retry]");
@@ -298,17 +299,59 @@ document.addEventListener("click", (event) => {
       state.textContent = "Transcribed: check the text, then say it.";
       return;
     }
+    if (root.dataset.mode === "interview" && window.htmx) {
+      // Stay on the page so the interviewer may go on speaking the questions aloud.
+      window.htmx.ajax("GET", reply.url, { target: root.dataset.target, swap: "innerHTML" });
+      return;
+    }
     window.location.href = reply.url;
   });
-})();
+};
 
-// Repeat and sentence-build drills: the browser's own voice speaks the prompt.
-document.addEventListener("click", (event) => {
-  const button = event.target.closest("[data-say]");
-  if (!button || !("speechSynthesis" in window)) return;
-  const u = new SpeechSynthesisUtterance(button.dataset.say);
+// Mock interview: the question is spoken when it appears; the answer clock counts down from
+// the time allowed (resuming after a reload) and the seconds go with a typed answer.
+const say = (text) => {
+  if (!("speechSynthesis" in window) || !text) return;
+  const u = new SpeechSynthesisUtterance(text);
   u.lang = "en-IN";
   u.rate = 0.95;
   window.speechSynthesis.cancel();
   window.speechSynthesis.speak(u);
+};
+const answerClocks = [];
+const initInterview = (scope) => {
+  scope.querySelectorAll("[data-speak-on-show]").forEach((el) => say(el.dataset.speakOnShow));
+  scope.querySelectorAll("[data-answer-timer]").forEach((clock) => {
+    const allowed = Number(clock.dataset.allowed);
+    const began = Date.now() - Number(clock.dataset.elapsed || 0) * 1000;
+    const form = clock.closest("[data-room]");
+    const field = form && form.querySelector("[data-timer-field]");
+    const box = form && form.querySelector("textarea[data-wordcount]");
+    const words = form && form.querySelector("[data-words]");
+    const count = () => { if (box && words) words.textContent = String((box.value.match(/[A-Za-z\u00C0-\u024F\u0900-\u097F0-9']+/g) || []).length); };
+    if (box) { box.addEventListener("input", count); count(); }
+    const tick = () => {
+      const s = Math.floor((Date.now() - began) / 1000);
+      const left = allowed - s;
+      const shown = Math.abs(left);
+      clock.textContent = `${left < 0 ? "+" : ""}${Math.floor(shown / 60)}:${String(shown % 60).padStart(2, "0")}`;
+      clock.classList.toggle("over", left < 0);
+      if (field) field.value = String(s);
+    };
+    tick();
+    answerClocks.forEach(clearInterval);
+    answerClocks.push(setInterval(tick, 1000));
+  });
+};
+const initAll = (scope) => {
+  scope.querySelectorAll("[data-recorder]").forEach(initRecorder);
+  initInterview(scope);
+};
+initAll(document);
+document.addEventListener("htmx:afterSwap", (event) => { if (event.detail.target) initAll(event.detail.target); });
+
+// Repeat and sentence-build drills: the browser's own voice speaks the prompt.
+document.addEventListener("click", (event) => {
+  const button = event.target.closest("[data-say]");
+  if (button) say(button.dataset.say);
 });

@@ -1,0 +1,1 @@
+"""Mock interviews: the question blueprint, follow-ups and the report (pure logic)."""

@@ -1,0 +1,77 @@
+"""The report from answered items: dimensions, strengths, priorities, trend (pure)."""
+
+from __future__ import annotations
+
+from bpoprep.interview import report
+
+
+def fb(overall: int, content: float, structure: float, language: float, *, star: dict[str, bool] | None = None, missing: str = "", length: float = 1.0) -> dict:
+    points = [{"point": "Say what KPO stands for.", "status": "covered"}]
+    if missing:
+        points.append({"point": missing, "status": "missing"})
+    return {"overall": overall, "parts": {"content": content, "structure": structure, "language": language, "length": length}, "talking_points": points, "star": star, "tips": ["Add a number.", "Cut 'basically'.", "Third tip."]}
+
+
+def speech(wpm: float, fillers: int = 0, longest: float = 0.5, total: float | None = 7.0, duration: float = 60.0) -> dict:
+    return {"wpm": wpm, "duration_s": duration, "fillers": [{"text": "um", "start": 1.0}] * fillers, "delivery": {"longest_pause_s": longest, "notes": ["Slow: speak up."] if wpm < 110 else []}, "total": total, "pitch_variation_st": 2.5}
+
+
+def test_typed_report_scores_each_dimension_and_names_the_weakest_answer() -> None:
+    items = [
+        report.Item(10, "opening", "tell-me-about-yourself", "Tell me about yourself.", "hr", "I am Asha.", fb(80, 0.9, 0.8, 0.9), seconds=60, seconds_allowed=90),
+        report.Item(20, "knowledge", "what-is-kpo", "What is KPO?", "industry", "KPO is outsourcing.", fb(40, 0.3, 0.5, 0.6, missing="Give two examples of KPO work."), seconds=200, seconds_allowed=120),
+    ]
+    r = report.build(items, spoken=False)
+    assert r["dimensions"] == {"content": 60, "structure": 65, "language": 75, "delivery": 100 - 10}  # one answer over time: 0.8 of its length score
+    assert set(r["dimensions"]) == {"content", "structure", "delivery", "language"}  # no pronunciation when typed
+    assert r["overall"] == report.overall(r["dimensions"])
+    content = next(p for p in r["priorities"] if p["dimension"] == "content")
+    assert "What is KPO?" in content["text"] and "give two examples" in content["text"] and content["target"] == "question:what-is-kpo"
+    assert len(r["priorities"]) <= 3
+    assert r["questions"][1]["over_time"] and not r["questions"][0]["over_time"]
+    assert r["questions"][0]["tips"] == ["Add a number.", "Cut 'basically'."]
+
+
+def test_a_follow_up_sits_under_its_question_and_the_combined_score_counts() -> None:
+    main = report.Item(10, "behavioural", "handled-angry-customer", "Tell me about an angry customer.", "behavioural", "A story.", fb(50, 0.5, 0.5, 0.8, star={"situation": True, "task": True, "action": True, "result": False}), seconds=80, seconds_allowed=105)
+    main.combined = fb(72, 0.75, 1.0, 0.8, star={"situation": True, "task": True, "action": True, "result": True})
+    follow = report.Item(15, "behavioural", "handled-angry-customer", "What was the outcome?", "behavioural", "He thanked me.", None, follow_up_of=10, follow_up_reason="no_result")
+    r = report.build([main, follow], spoken=False)
+    assert len(r["questions"]) == 1 and r["follow_ups"] == 1
+    row = r["questions"][0]
+    assert row["overall"] == 72 and row["overall_before_follow_up"] == 50
+    assert row["follow_up"] == {"question": "What was the outcome?", "answer": "He thanked me.", "reason": "no_result", "answered": True}
+    assert row["star"]["result"] is True and r["dimensions"]["structure"] == 100
+
+
+def test_spoken_report_adds_delivery_and_pronunciation_from_the_audio() -> None:
+    good = report.Item(10, "opening", "tell-me-about-yourself", "Q1", "hr", "a", fb(80, 0.8, 0.8, 0.9), speech=speech(135, total=8.0))
+    slow = report.Item(20, "role", "bk-double-entry", "Q2", "role", "b", fb(70, 0.7, 0.7, 0.9), speech=speech(80, fillers=8, longest=4.0, total=5.0))
+    r = report.build([good, slow], spoken=True)
+    assert r["dimensions"]["pronunciation"] == 65
+    assert report.delivery_score(good.speech or {}) == 100
+    assert report.delivery_score(slow.speech or {}) < 60
+    assert r["dimensions"]["delivery"] == round((100 + report.delivery_score(slow.speech or {})) / 2)
+    assert r["questions"][1]["delivery"]["wpm"] == 80 and r["questions"][1]["delivery"]["fillers"] == 8
+    # A delivery note joins the text tips when the audio had one.
+    assert r["questions"][1]["tips"] == ["Add a number.", "Slow: speak up."]
+    assert any(p["dimension"] == "delivery" and p["target"] == "speaking:read_aloud" for p in r["priorities"])
+
+
+def test_strengths_priorities_and_trend() -> None:
+    star = {"situation": True, "task": True, "action": True, "result": True}
+    items = [report.Item(10 * n, "behavioural", f"q{n}", f"Question {n}", "behavioural", "x", fb(88, 0.9, 0.95, 0.95, star=star), seconds=30, seconds_allowed=60) for n in range(1, 4)]
+    previous = [report.Previous("2026-11-01", 55), report.Previous("2026-11-10", 70)]
+    r = report.build(items, spoken=False, previous=previous)
+    assert any("Every story had" in s for s in r["strengths"]) and any("within its time" in s for s in r["strengths"])
+    assert r["trend"] == [{"when": "2026-11-01", "overall": 55}, {"when": "2026-11-10", "overall": 70}]
+    assert r["change"] == r["overall"] - 70
+    # Nothing under 75: the priorities are the lowest-scoring answers, not empty advice.
+    assert all(p["dimension"] == "question" for p in r["priorities"])
+
+
+def test_nothing_answered_gives_an_empty_but_valid_report() -> None:
+    items = [report.Item(10, "opening", "tell-me-about-yourself", "Q", "hr")]
+    r = report.build(items, spoken=True)
+    assert r["overall"] == 0 and r["dimensions"] == {} and r["answered"] == 0 and r["asked"] == 1
+    assert r["questions"][0]["answered"] is False and r["priorities"] == []
