@@ -58,11 +58,57 @@ def analyse(path: str | Path, text: str | None = None, band: tuple[int, int] = d
         out["warnings"].append("Your speech could not be matched to the text, so it was not scored. Read the sentence exactly as written, in a quiet place.")
     elif text and text.strip():
         expected = len(recognize.normalise_text(text))
-        scores = pronunciation.shipped_model().predict(pronunciation.features(words, expected, d))
+        scores = sentence_scores(audio.pcm, words, expected, band, d)
         out.update({"accuracy": round(scores["accuracy"], 1), "fluency": round(scores["fluency"], 1), "prosody": round(scores["prosodic"], 1), "total": round(scores["total"], 1)})
         out["words"] = [{"text": w.text, "score": _word_score(w), "start": round(w.start, 2), "end": round(w.end, 2)} for w in words]
         out["sound_tips"] = sound_tips(words)
     return out
+
+
+# The pronunciation model learnt from single sentences (speechocean762: a few seconds, up to
+# about 20 words); its duration and count features do not stretch to a one-minute answer, so a
+# long recording is scored a sentence-sized piece at a time and the scores averaged by words.
+LONG_WORDS = 20
+CHUNK_WORDS = (8, 14)
+
+
+def _chunks(words: list[recognize.Word]) -> list[list[recognize.Word]]:
+    """Runs of 8-14 words, cut at the longest gap available once a run has 8 words."""
+    out: list[list[recognize.Word]] = []
+    run: list[recognize.Word] = []
+    for n, w in enumerate(words):
+        run.append(w)
+        gap = words[n + 1].start - w.end if n + 1 < len(words) else 1.0
+        if len(run) >= CHUNK_WORDS[1] or (len(run) >= CHUNK_WORDS[0] and gap >= 0.2):
+            out.append(run)
+            run = []
+    if run:
+        if out and len(run) < CHUNK_WORDS[0] // 2:
+            out[-1].extend(run)  # a short tail joins the last piece
+        else:
+            out.append(run)
+    return out
+
+
+def sentence_scores(pcm: Any, words: list[recognize.Word], expected: int, band: tuple[int, int], whole: delivery.Delivery, model: pronunciation.Ridge | None = None) -> dict[str, float]:
+    """Accuracy, fluency, prosody and total (0-10) for the aligned words."""
+    from dataclasses import replace
+
+    from .audio import RATE
+
+    model = model or pronunciation.shipped_model()
+    if len(words) <= LONG_WORDS:
+        return model.predict(pronunciation.features(words, expected, whole))
+    share = len(words) / max(expected, 1)  # words said of those expected, kept per piece
+    totals: dict[str, float] = {}
+    for chunk in _chunks(words):
+        a, b = max(0.0, chunk[0].start - 0.3), chunk[-1].end + 0.3
+        shifted = [replace(w, start=w.start - a, end=w.end - a) for w in chunk]
+        piece = delivery.measure(pcm[int(a * RATE): int(b * RATE)], shifted, band)
+        scores = model.predict(pronunciation.features(shifted, max(1, round(len(chunk) / max(share, 1e-6))), piece))
+        for k, v in scores.items():
+            totals[k] = totals.get(k, 0.0) + v * len(chunk)
+    return {k: v / len(words) for k, v in totals.items()}
 
 
 def reproduction(heard: str, expected: str) -> float:
