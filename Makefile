@@ -43,6 +43,7 @@ bench: $(BIN)/.dev
 	$(BIN)/python bench/writing_latency.py
 	$(BIN)/python bench/resume_latency.py
 	$(BIN)/python bench/speech_rtf.py
+	$(BIN)/python bench/mock_report.py
 
 content-check: $(BIN)/.runtime
 	$(BIN)/bpoprep content check

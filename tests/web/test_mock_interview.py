@@ -356,3 +356,26 @@ def test_a_failed_recording_can_be_answered_again(client_for, user) -> None:  # 
     c.post(reverse("interviews:retry", args=[m.pk, item.pk]))
     item.refresh_from_db()
     assert item.status == Item.WAITING and item.recording is None
+
+
+def test_without_pango_the_pdf_link_explains_and_the_report_stays(client_for, user, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from bpoprep.web.interviews import pdf
+
+    c = client_for(user)
+    m = _finished(c)
+
+    def broken(*_args: object, **_kwargs: object) -> bytes:
+        raise OSError("cannot load library 'libpango-1.0-0'")
+
+    monkeypatch.setattr(pdf, "render_pdf", broken)
+    r = c.get(reverse("interviews:report_pdf", args=[m.pk]), follow=True)
+    assert r.status_code == 200 and "Pango library is missing" in r.content.decode() and "Question by question" in r.content.decode()
+
+
+def test_the_room_and_report_render_in_hindi(client_for, user) -> None:  # type: ignore[no-untyped-def]
+    c = client_for(user)
+    m = _finished(c)
+    user.profile.ui_language = "hi"  # the account's language wins over the browser's
+    user.profile.save(update_fields=["ui_language"])
+    html = c.get(reverse("interviews:report", args=[m.pk])).content.decode()
+    assert "मॉक इंटरव्यू" in html and f"{m.overall}<span>/100</span>" in html

@@ -221,7 +221,12 @@ def report_pdf(request: HttpRequest, pk: int) -> HttpResponse:
     interview = _viewable(request, pk)
     if interview.status != MockInterview.FINISHED:
         raise Http404("The interview is not finished yet")
-    response = HttpResponse(render_pdf(interview, request), content_type="application/pdf")
+    try:
+        pdf = render_pdf(interview, request)
+    except OSError:  # WeasyPrint could not load Pango: the page itself still prints
+        messages.error(request, _("The PDF cannot be made on this server (its Pango library is missing). Use Print and save as PDF instead."))
+        return redirect("interviews:report", pk=interview.pk)
+    response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="mock-interview-{interview.created:%Y-%m-%d}.pdf"'
     return response
 
