@@ -136,3 +136,33 @@ def test_the_pace_band_is_per_task() -> None:
     pcm = (np.sin(np.linspace(0, 2000, 16000 * 3)) * 8000).astype(np.int16)  # 6 words in 3 s = 120 wpm
     assert not any("Slow" in n for n in delivery.measure(pcm, words, (110, 150)).notes)
     assert any("Slow" in n and "140-170" in n for n in delivery.measure(pcm, words, (140, 170)).notes)
+
+
+def test_acronyms_are_spelled_letter_by_letter_with_plurals() -> None:
+    forms = recognize.acronyms(["Keep AHT low, follow the SOPs and escalate to L1 support in the US."])
+    assert forms["aht"] == "EY EY CH T IY" and forms["sops"] == "EH S OW P IY Z" and forms["l1"] == "EH L W AH N"
+    assert "follow" not in forms and "escalate" not in forms
+
+
+def test_the_question_vocabulary_lets_answers_with_bpo_terms_be_aligned() -> None:
+    text = "I would prioritise the BPO's CSAT target during onboarding."
+    forms = recognize.spoken_forms([text])
+    assert forms["prioritise"] == recognize._aligner().lookup_word("prioritize")  # British spelling, American entry
+    assert forms["csat"] == "S IY EH S EY T IY" and forms["onboarding"] == recognize.EXTRA_WORDS["onboarding"]
+    recognize.add_vocabulary(forms)
+    _known, unknown = recognize.known_words(recognize.normalise_text(text))
+    assert unknown == []
+    assert recognize.add_vocabulary(forms) == []  # already known: nothing added twice
+    assert recognize.add_vocabulary({"not a word!": "B IY"}) == []
+
+
+def test_a_long_answer_is_scored_piece_by_piece_not_zeroed(tmp_path: Path) -> None:
+    """Both clips joined five times into one long recording: the sentence model alone gives 0."""
+    pause = np.zeros(4000, np.int16)
+    pieces = [load(clip(GOOD)).pcm, pause, load(clip(POOR)).pcm, pause] * 5
+    sf.write(tmp_path / "long.wav", np.concatenate(pieces), 16000)
+    text = " ".join([LABELS[GOOD]["text"], LABELS[POOR]["text"]] * 5)
+    r = analyse(tmp_path / "long.wav", text)
+    singles = [analyse(clip(u), LABELS[u]["text"])["total"] for u in (GOOD, POOR)]
+    assert len(r["words"]) > 20 and 2 <= r["total"] <= 10
+    assert abs(r["total"] - sum(singles) / 2) < 3.5, (r["total"], singles)

@@ -24,9 +24,12 @@ def _free_transcription(pcm: Any, warnings: list[str]) -> list[recognize.Word]:
     return recognize.transcribe(pcm)
 
 
-def analyse(path: str | Path, text: str | None = None, band: tuple[int, int] = delivery.PACE_BAND) -> dict[str, Any]:
-    """Everything about one recording; `band` is the target pace in words a minute."""
+def analyse(path: str | Path, text: str | None = None, band: tuple[int, int] = delivery.PACE_BAND, vocabulary: dict[str, str] | None = None) -> dict[str, Any]:
+    """Everything about one recording; `band` is the target pace in words a minute; `vocabulary`
+    (word -> phones) adds the question's own terms to the recogniser (see recognize.acronyms)."""
     audio = load(path)
+    if vocabulary:
+        recognize.add_vocabulary(vocabulary)
     aligned = False
     if text and text.strip():
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import threading
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -45,6 +46,80 @@ def _run(decoder, pcm: np.ndarray) -> None:  # type: ignore[no-untyped-def]
     decoder.start_utt()
     decoder.process_raw(pcm.astype(np.int16).tobytes(), full_utt=True)
     decoder.end_utt()
+
+
+# Letter names as CMU phones, for acronyms said letter by letter (Z as Indian English "zed").
+LETTER_PHONES = {
+    "a": "EY", "b": "B IY", "c": "S IY", "d": "D IY", "e": "IY", "f": "EH F", "g": "JH IY", "h": "EY CH",
+    "i": "AY", "j": "JH EY", "k": "K EY", "l": "EH L", "m": "EH M", "n": "EH N", "o": "OW", "p": "P IY",
+    "q": "K Y UW", "r": "AA R", "s": "EH S", "t": "T IY", "u": "Y UW", "v": "V IY", "w": "D AH B AH L Y UW",
+    "x": "EH K S", "y": "W AY", "z": "Z EH D", "0": "Z IH R OW", "1": "W AH N", "2": "T UW", "3": "TH R IY",
+    "4": "F AO R", "5": "F AY V", "6": "S IH K S", "7": "S EH V AH N", "8": "EY T", "9": "N AY N",
+}
+_ACRONYM = re.compile(r"\b([A-Z][A-Z0-9]{1,5})(s?)\b")
+
+
+def acronyms(texts: Iterable[str]) -> dict[str, str]:
+    """Lower-case word -> phones for the capitalised acronyms in the texts (AHT, CSAT, L1) and
+    their plurals (SOPs), said letter by letter: the recogniser's dictionary has few of them."""
+    out: dict[str, str] = {}
+    for text in texts:
+        for letters, plural in _ACRONYM.findall(text):
+            phones = " ".join(LETTER_PHONES[c] for c in letters.lower())
+            out[letters.lower()] = phones
+            if plural:
+                out[letters.lower() + "s"] = phones + " Z"
+    return out
+
+
+# Words Indian candidates and BPO answers use that the CMU dictionary lacks.
+EXTRA_WORDS = {
+    "onboarding": "AA N B AO R D IH NG", "upselling": "AH P S EH L IH NG", "fresher": "F R EH SH ER",
+    "freshers": "F R EH SH ER Z", "aadhaar": "AA D AA R", "pune": "P UW N EY", "joiners": "JH OY N ER Z",
+    "versant": "V ER S AH N T", "rupees": "R UW P IY Z",
+}
+# British spellings (Indian English writes these) mapped to the American entries the dictionary has.
+_BRITISH = ((r"isation$", "ization"), (r"isations$", "izations"), (r"ise$", "ize"), (r"ised$", "ized"), (r"ises$", "izes"), (r"ising$", "izing"), (r"our$", "or"), (r"ours$", "ors"), (r"tre$", "ter"), (r"tres$", "ters"), (r"lling$", "ling"), (r"lled$", "led"))
+
+
+def spoken_forms(texts: Iterable[str]) -> dict[str, str]:
+    """Word -> phones for the texts' words the dictionary lacks but can be pronounced: acronyms,
+    British spellings of words it has, and the extra BPO words above."""
+    out = acronyms(texts)
+    words = {w for t in texts for w in normalise_text(t)}
+    d = _aligner()
+    with _lock:
+        for w in words:
+            if w in out or d.lookup_word(w):
+                continue
+            if w in EXTRA_WORDS:
+                out[w] = EXTRA_WORDS[w]
+                continue
+            base = w[:-2] if w.endswith("'s") else ""
+            if base and (out.get(base) or EXTRA_WORDS.get(base) or d.lookup_word(base)):
+                out[w] = (out.get(base) or EXTRA_WORDS.get(base) or d.lookup_word(base)) + " Z"  # the BPO's
+                continue
+            for pattern, american in _BRITISH:
+                phones = d.lookup_word(re.sub(pattern, american, w)) if re.search(pattern, w) else None
+                if phones:
+                    out[w] = phones
+                    break
+    return out
+
+
+def add_vocabulary(words: Mapping[str, str]) -> list[str]:
+    """Teach both decoders words they lack (word -> phones), so an answer's own terms can be
+    recognised and aligned; returns the words added. Words stay known for the process's life."""
+    added = []
+    with _lock:
+        free, aligner = _free(), _aligner()
+        for word, phones in words.items():
+            if not re.fullmatch(r"[a-z0-9']+", word) or free.lookup_word(word):
+                continue
+            free.add_word(word, phones, True)
+            aligner.add_word(word, phones, True)
+            added.append(word)
+    return added
 
 
 def transcribe(pcm: np.ndarray) -> list[Word]:

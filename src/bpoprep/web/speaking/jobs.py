@@ -13,6 +13,17 @@ from bpoprep.web.jobs.registry import handler
 PACE_BANDS = {"answer": (120, 150), "call_turn": (120, 150), "read_aloud": (130, 160), "repeat": (110, 150), "sentence_build": (110, 150)}
 
 
+def question_vocabulary(question: Any) -> dict[str, str] | None:
+    """The question's own words the recogniser lacks (acronyms like AHT and CSAT, British
+    spellings, BPO terms): biases transcription and alignment toward what a good answer says."""
+    if question is None:
+        return None
+    from bpoprep.speech.recognize import spoken_forms
+
+    points = [p.text for p in question.talking_points] + [t for p in question.talking_points for t in p.key_terms]
+    return spoken_forms([question.text, question.looking_for, *question.model_answer, *points]) or None
+
+
 @handler("analyse_recording")
 def analyse_recording(payload: dict[str, Any]) -> dict[str, Any]:
     from bpoprep.feedback.engine import AnswerError, analyse as text_feedback
@@ -30,9 +41,10 @@ def analyse_recording(payload: dict[str, Any]) -> dict[str, Any]:
     # confirmed (corrected) or the browser's captions. Aligning known words scores pronunciation
     # and is about five times faster than transcribing; without them the server transcribes.
     known = rec.prompt_text or ((payload.get("transcript") or rec.transcript) if rec.kind == Recording.ANSWER else "")
+    question = current().questions.get(rec.ref) if rec.kind == Recording.ANSWER else None
     try:
         # In a child process: the C decoders must not take the web server down with a bad file.
-        result = run(analyse, rec.audio.path, known or None, PACE_BANDS.get(rec.kind, (120, 150)), timeout=300, memory=2 * 1024**3)
+        result = run(analyse, rec.audio.path, known or None, PACE_BANDS.get(rec.kind, (120, 150)), question_vocabulary(question), timeout=300, memory=2 * 1024**3)
     except ChildFailed:
         rec.status, rec.error = Recording.FAILED, "The recording could not be analysed (the analyser stopped). Try recording again."
         rec.save(update_fields=["status", "error"])
@@ -50,7 +62,6 @@ def analyse_recording(payload: dict[str, Any]) -> dict[str, Any]:
         result["heard"] = heard
         result["words_reproduced"] = round(reproduction(heard, rec.prompt_text), 2)
     if rec.kind == Recording.ANSWER:
-        question = current().questions.get(rec.ref)
         try:
             result["answer_feedback"] = text_feedback(transcript, question).to_dict() if question else None
         except AnswerError as exc:
