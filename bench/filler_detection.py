@@ -7,7 +7,7 @@ exist here), so this measures detection in real speech context with synthetic fi
 speaker's fillers are softer and shorter, so treat recall as an upper bound.
 Needs ../shared/data/speechocean762 and Debian's espeak-ng.
 
-    python bench/filler_detection.py [--sentences 80]
+    python bench/filler_detection.py [--sentences 60] [--split test]
 """
 
 from __future__ import annotations
@@ -40,7 +40,8 @@ def filler_audio(word: str, voice: str, folder: Path) -> np.ndarray:
 
 def main() -> int:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--sentences", type=int, default=80)
+    parser.add_argument("--sentences", type=int, default=60)
+    parser.add_argument("--split", choices=("dev", "test"), default="test", help="speakers used to choose settings (dev) or to report (test)")
     args = parser.parse_args()
     if not CORPUS.is_dir() or not shutil.which("espeak-ng"):
         print("skipped: needs ../shared/data/speechocean762 and espeak-ng")
@@ -56,7 +57,9 @@ def main() -> int:
     for m in meta:
         if len(m["text"].split()) >= 6:
             by_speaker.setdefault(m["speaker"], m)  # one sentence a speaker
-    chosen = rng.sample(sorted(by_speaker.values(), key=lambda m: m["utt"]), min(args.sentences, len(by_speaker)))
+    # Alternate speakers go to dev and test, so settings chosen on dev are reported on others.
+    pool = [m for n, (_s, m) in enumerate(sorted(by_speaker.items())) if n % 2 == (0 if args.split == "dev" else 1)]
+    chosen = rng.sample(pool, min(args.sentences, len(pool)))
     true_pos = false_pos = false_neg = clean_false = 0
     used = 0
     for m in chosen:
@@ -102,7 +105,7 @@ def main() -> int:
             false_pos += len(found) - len(matched)
     precision = true_pos / max(true_pos + false_pos + clean_false, 1)
     recall = true_pos / max(true_pos + false_neg, 1)
-    print(f"{used} real sentences from {used} speakers; {true_pos + false_neg} spliced fillers (espeak 'um'/'uh'), the same sentences with silence instead")
+    print(f"{args.split} split: {used} real sentences from {used} speakers; {true_pos + false_neg} spliced fillers (espeak 'um'/'uh'), the same sentences with silence instead")
     print(f"  filler sounds: recall {recall:.1%}, precision {precision:.1%} (false hits: {false_pos} beside fillers, {clean_false} in the {used} silence-only versions)")
     return 0
 

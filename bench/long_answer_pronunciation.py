@@ -38,11 +38,11 @@ def long_answer(args: tuple[list[dict], dict, str]) -> tuple[float, float, float
     text = " ".join(u["text"] for u in utts)
     pcm = load(path).pcm
     try:
-        words, _ = recognize.align(pcm, text)
+        words, _ = recognize.align(pcm, text, phones=False)
     except recognize.AlignmentFailed:
         return None
     d = delivery.measure(pcm, words)
-    total = sentence_scores(pcm, words, len(recognize.normalise_text(text)), delivery.PACE_BAND, d, model)["total"]
+    total = sentence_scores(pcm, words, len(recognize.normalise_text(text)), delivery.PACE_BAND, d, model)[0]["total"]
     return total, float(np.mean([u["total"] for u in utts])), len(pcm) / 16000
 
 
@@ -56,7 +56,12 @@ def main() -> int:
     from bpoprep.speech import pronunciation
     from bpoprep.speech.train import extract, speaker_folds
 
-    meta, rows = extract(CORPUS, jobs=args.jobs)
+    cache = Path(tempfile.gettempdir()) / "bpoprep-speechocean-features.json"  # the sentence features take minutes
+    if cache.exists():
+        meta, rows = json.loads(cache.read_text())
+    else:
+        meta, rows = extract(CORPUS, jobs=args.jobs)
+        cache.write_text(json.dumps([meta, rows]))
     by_speaker: dict[str, list[dict]] = {}
     for m in meta:
         by_speaker.setdefault(m["speaker"], []).append(m)

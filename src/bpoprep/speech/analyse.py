@@ -33,7 +33,9 @@ def analyse(path: str | Path, text: str | None = None, band: tuple[int, int] = d
     aligned = False
     if text and text.strip():
         try:
-            words, unknown = recognize.align(audio.pcm, text)
+            # A long text gets its phones aligned piece by piece in sentence_scores: here the
+            # word timings are enough.
+            words, unknown = recognize.align(audio.pcm, text, phones=len(recognize.normalise_text(text)) <= LONG_WORDS)
             aligned = bool(words)
         except recognize.AlignmentFailed:
             words, unknown = recognize.transcribe(audio.pcm), []
@@ -61,57 +63,67 @@ def analyse(path: str | Path, text: str | None = None, band: tuple[int, int] = d
         out["warnings"].append("Your speech could not be matched to the text, so it was not scored. Read the sentence exactly as written, in a quiet place.")
     elif text and text.strip():
         expected = len(recognize.normalise_text(text))
-        scores = sentence_scores(audio.pcm, words, expected, band, d)
+        scores, words = sentence_scores(audio.pcm, words, expected, band, d)
         out.update({"accuracy": round(scores["accuracy"], 1), "fluency": round(scores["fluency"], 1), "prosody": round(scores["prosodic"], 1), "total": round(scores["total"], 1)})
         out["words"] = [{"text": w.text, "score": _word_score(w), "start": round(w.start, 2), "end": round(w.end, 2)} for w in words]
         out["sound_tips"] = sound_tips(words)
     return out
 
 
-# The pronunciation model learnt from single sentences (speechocean762: a few seconds, up to
-# about 20 words); its duration and count features do not stretch to a one-minute answer, so a
-# long recording is scored a sentence-sized piece at a time and the scores averaged by words.
+# The pronunciation model learnt from single read sentences (speechocean762: a few seconds, up
+# to about 20 words, hardly a pause inside); its features do not stretch to a one-minute answer,
+# and phone scores from one long alignment run lower than from a sentence's own. So a long
+# recording is cut at its pauses into sentence-sized pieces, each piece aligned on its own and
+# scored, and the scores averaged by words.
 LONG_WORDS = 20
-CHUNK_WORDS = (8, 14)
+CHUNK_WORDS = (4, 20)
+PAD_S = 0.5  # silence kept around a piece, about what the training sentences start with
 
 
 def _chunks(words: list[recognize.Word]) -> list[list[recognize.Word]]:
-    """Runs of 8-14 words, cut at the longest gap available once a run has 8 words."""
+    """Runs of words between pauses, 4-20 words each (a short run joins the one before)."""
     out: list[list[recognize.Word]] = []
     run: list[recognize.Word] = []
     for n, w in enumerate(words):
         run.append(w)
         gap = words[n + 1].start - w.end if n + 1 < len(words) else 1.0
-        if len(run) >= CHUNK_WORDS[1] or (len(run) >= CHUNK_WORDS[0] and gap >= 0.2):
+        if len(run) >= CHUNK_WORDS[1] or (gap >= delivery.PAUSE_S and len(run) >= CHUNK_WORDS[0]):
             out.append(run)
             run = []
     if run:
-        if out and len(run) < CHUNK_WORDS[0] // 2:
-            out[-1].extend(run)  # a short tail joins the last piece
+        if out and len(out[-1]) + len(run) <= CHUNK_WORDS[1] + CHUNK_WORDS[0]:
+            out[-1].extend(run)
         else:
             out.append(run)
     return out
 
 
-def sentence_scores(pcm: Any, words: list[recognize.Word], expected: int, band: tuple[int, int], whole: delivery.Delivery, model: pronunciation.Ridge | None = None) -> dict[str, float]:
-    """Accuracy, fluency, prosody and total (0-10) for the aligned words."""
+def sentence_scores(pcm: Any, words: list[recognize.Word], expected: int, band: tuple[int, int], whole: delivery.Delivery, model: pronunciation.Ridge | None = None) -> tuple[dict[str, float], list[recognize.Word]]:
+    """Accuracy, fluency, prosody and total (0-10), and the words with their phone scores (for a
+    long text, from the pieces' own alignments, in the recording's time)."""
     from dataclasses import replace
 
     from .audio import RATE
 
     model = model or pronunciation.shipped_model()
-    if len(words) <= LONG_WORDS:
-        return model.predict(pronunciation.features(words, expected, whole))
+    if len(words) <= LONG_WORDS and all(w.phones for w in words):
+        return model.predict(pronunciation.features(words, expected, whole)), words
     share = len(words) / max(expected, 1)  # words said of those expected, kept per piece
     totals: dict[str, float] = {}
+    scored: list[recognize.Word] = []
     for chunk in _chunks(words):
-        a, b = max(0.0, chunk[0].start - 0.3), chunk[-1].end + 0.3
-        shifted = [replace(w, start=w.start - a, end=w.end - a) for w in chunk]
-        piece = delivery.measure(pcm[int(a * RATE): int(b * RATE)], shifted, band)
-        scores = model.predict(pronunciation.features(shifted, max(1, round(len(chunk) / max(share, 1e-6))), piece))
+        a, b = max(0.0, chunk[0].start - PAD_S), chunk[-1].end + PAD_S
+        piece = pcm[int(a * RATE): int(b * RATE)]
+        try:
+            aligned, _ = recognize.align(piece, " ".join(w.text for w in chunk))
+        except recognize.AlignmentFailed:
+            aligned = [replace(w, start=w.start - a, end=w.end - a) for w in chunk]
+        measured = delivery.measure(piece, aligned, band)
+        scores = model.predict(pronunciation.features(aligned, max(1, round(len(chunk) / max(share, 1e-6))), measured))
         for k, v in scores.items():
             totals[k] = totals.get(k, 0.0) + v * len(chunk)
-    return {k: v / len(words) for k, v in totals.items()}
+        scored += [replace(w, start=w.start + a, end=w.end + a) for w in aligned]
+    return {k: v / len(words) for k, v in totals.items()}, scored
 
 
 def reproduction(heard: str, expected: str) -> float:

@@ -150,9 +150,9 @@ class AlignmentFailed(RuntimeError):
     """The speech does not match the text (another sentence, silence or noise)."""
 
 
-def align(pcm: np.ndarray, text: str) -> tuple[list[Word], list[str]]:
-    """Word and phone timings for the known text, and the words left out (not in the dictionary).
-    Raises AlignmentFailed when the speech cannot be matched to the text."""
+def align(pcm: np.ndarray, text: str, phones: bool = True) -> tuple[list[Word], list[str]]:
+    """Word (and with phones, phone) timings for the known text, and the words left out (not in
+    the dictionary). Raises AlignmentFailed when the speech cannot be matched to the text."""
     words, unknown = known_words(normalise_text(text))
     if not words:
         return [], unknown
@@ -163,6 +163,12 @@ def align(pcm: np.ndarray, text: str) -> tuple[list[Word], list[str]]:
             _run(d, pcm)
         except RuntimeError as exc:
             raise AlignmentFailed(str(exc)) from exc
+        if not phones:
+            timed = [Word(s.word.split("(")[0], s.start_frame * FRAME, (s.end_frame + 1) * FRAME) for s in d.seg() or []]
+            timed = [w for w in timed if not w.text.startswith(("<", "[")) and w.text != "sil"]
+            if not timed:
+                raise AlignmentFailed("no words aligned")
+            return timed, unknown
         try:
             d.set_alignment()
             _run(d, pcm)
@@ -183,38 +189,33 @@ def align(pcm: np.ndarray, text: str) -> tuple[list[Word], list[str]]:
 def _filler_decoder():  # type: ignore[no-untyped-def]
     from pocketsphinx import Decoder
 
-    return Decoder(samprate=16000, beam=1e-60, wbeam=1e-40, loglevel="FATAL")
+    return Decoder(samprate=16000, bestpath=False, beam=1e-120, wbeam=1e-80, pbeam=1e-120, loglevel="FATAL")
 
 
 FILLER_SOUNDS = ("um", "uh", "er", "hmm")
+MIN_FILLER_FRAMES = 15  # 150 ms: shorter hits are clicks, breaths or a clipped vowel
 
 
-def filler_sounds(pcm: np.ndarray, words: list[Word], min_gap: float = 0.2) -> list[tuple[str, float]]:
-    """Um/uh sounds in the gaps around aligned words. Recognisers drop fillers, so each gap is
-    decoded against a tiny grammar: one optional filler sound. Checking only the gaps (not the
-    whole answer against a grammar with a filler slot after every word) keeps this fast."""
-    if not words:
+def filler_sounds(pcm: np.ndarray, words: list[Word]) -> list[tuple[str, float]]:
+    """(sound, start s) of each um/uh in speech whose words are known. Recognisers drop fillers,
+    so the audio is decoded against a grammar of the known words with an optional filler sound
+    before and after every word (bench/filler_detection.py measures it)."""
+    tokens = [w.text for w in words if re.fullmatch(r"[a-z0-9']+", w.text)]
+    if not tokens:
         return []
-    grammar = f"#JSGF V1.0;\ngrammar f;\npublic <s> = [ {' | '.join(FILLER_SOUNDS)} ];\n"
-    edges = [(0.0, words[0].start)] + [(a.end, b.start) for a, b in zip(words, words[1:], strict=False)] + [(words[-1].end, len(pcm) / 16000)]
+    body = " ".join(f"{t} [<f>]" for t in tokens)
+    grammar = f"#JSGF V1.0;\ngrammar f;\n<f> = {' | '.join(FILLER_SOUNDS)};\npublic <s> = [<f>] {body};\n"
     found: list[tuple[str, float]] = []
     with _lock:
         d = _filler_decoder()
         try:
             d.add_jsgf_string("fillers", grammar)
             d.activate_search("fillers")
+            _run(d, pcm)
         except (RuntimeError, ValueError):
             return []
-        for start, end in edges:
-            if end - start < min_gap:
-                continue
-            lo, hi = max(0, int((start - 0.05) * 16000)), int((end + 0.05) * 16000)
-            try:
-                _run(d, pcm[lo:hi])
-            except RuntimeError:
-                continue
-            for seg in d.seg():
-                word = seg.word.split("(")[0]
-                if word in FILLER_SOUNDS and (seg.end_frame - seg.start_frame) >= 15:  # at least 150 ms: not a click or breath
-                    found.append((word, round(lo / 16000 + seg.start_frame * FRAME, 2)))
+        for seg in d.seg() or []:  # None when the speech never reached the grammar's end
+            word = seg.word.split("(")[0]
+            if word in FILLER_SOUNDS and seg.end_frame - seg.start_frame >= MIN_FILLER_FRAMES:
+                found.append((word, round(seg.start_frame * FRAME, 2)))
     return found
