@@ -10,7 +10,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 export BPOPREP_DATA_DIR ?= $(CURDIR)/var
 
-.PHONY: run test test-postgres bench content-check lock messages clean
+.PHONY: run test test-postgres bench measure content-check lock messages clean
 
 $(BIN)/.runtime: requirements.txt requirements-models.txt pyproject.toml
 	@scripts/system-deps.sh base
@@ -44,6 +44,12 @@ bench: $(BIN)/.dev
 	$(BIN)/python bench/resume_latency.py
 	$(BIN)/python bench/speech_rtf.py
 	$(BIN)/python bench/mock_report.py
+	$(BIN)/python bench/domain_vocabulary.py
+
+# Accuracy measurements that need ../shared/data (and Debian's espeak-ng for the filler test).
+measure: $(BIN)/.dev
+	$(BIN)/python bench/long_answer_pronunciation.py
+	$(BIN)/python bench/filler_detection.py
 
 content-check: $(BIN)/.runtime
 	$(BIN)/bpoprep content check

@@ -75,3 +75,14 @@ def test_nothing_answered_gives_an_empty_but_valid_report() -> None:
     r = report.build(items, spoken=True)
     assert r["overall"] == 0 and r["dimensions"] == {} and r["answered"] == 0 and r["asked"] == 1
     assert r["questions"][0]["answered"] is False and r["priorities"] == []
+
+
+def test_unanswered_questions_count_against_content_and_come_first_in_the_priorities() -> None:
+    answered = report.Item(10, "opening", "tell-me-about-yourself", "Tell me about yourself.", "hr", "I am Asha.", fb(80, 0.8, 0.6, 0.9), seconds=30, seconds_allowed=90)
+    skipped = [report.Item(10 * n, "closing", f"q{n}", f"Question {n}.", "hr") for n in range(2, 5)]
+    r = report.build([answered, *skipped], spoken=False)
+    assert r["dimensions"]["content"] == 20 and r["dimensions"]["structure"] == 15  # 0.8 and 0.6 over 4 questions
+    assert r["dimensions"]["language"] == 90  # judged on what was said
+    assert r["priorities"][0]["dimension"] == "answered" and "3 of 4" in r["priorities"][0]["text"] and r["priorities"][0]["target"] == "question:q2"
+    assert not any("within its time" in s for s in r["strengths"])
+    assert all('."' not in p["text"] for p in r["priorities"])  # a quoted question keeps no full stop of its own

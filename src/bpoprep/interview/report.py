@@ -123,8 +123,11 @@ def _dimensions(mains: list[Item], spoken: Sequence[Item]) -> dict[str, int]:
     if not answered:
         return out
     parts = [(i.combined or i.feedback or {}).get("parts") or {} for i in answered]
-    out["content"] = int(round(100 * mean(p.get("content", 0.0) for p in parts)))
-    out["structure"] = int(round(100 * mean(p.get("structure", 0.0) for p in parts)))
+    # A question left unanswered scores nothing for content and structure, as with a real
+    # interviewer; language and delivery are judged on what was said.
+    skipped = len(mains) - len(answered)
+    out["content"] = int(round(100 * sum(p.get("content", 0.0) for p in parts) / (len(parts) + skipped)))
+    out["structure"] = int(round(100 * sum(p.get("structure", 0.0) for p in parts) / (len(parts) + skipped)))
     out["language"] = int(round(100 * mean(p.get("language", 0.0) for p in parts)))
     if spoken:
         out["delivery"] = int(round(mean(delivery_score(i.speech or {}) for i in spoken)))
@@ -143,6 +146,11 @@ def overall(dimensions: dict[str, int]) -> int:
     return int(round(sum(dimensions[k] * w for k, w in used.items()) / sum(used.values())))
 
 
+def _q(row: dict[str, Any]) -> str:
+    """The question as quoted inside a sentence (no full stop of its own)."""
+    return str(row["question"]).rstrip(". ")
+
+
 def _strengths(rows: list[dict[str, Any]], dims: dict[str, int], spoken: bool) -> list[str]:
     dims_out: list[str] = []
     out: list[str] = []
@@ -156,9 +164,9 @@ def _strengths(rows: list[dict[str, Any]], dims: dict[str, int], spoken: bool) -
         out.append(f"Every story had a situation, task, action and result ({len(stories)} of {len(stories)}).")
     best = max((r for r in rows if r["overall"] is not None), key=lambda r: r["overall"], default=None)
     if best and best["overall"] >= STRONG_AT:
-        out.append(f"Your best answer: \"{best['question']}\" ({best['overall']}/100).")
+        out.append(f"Your best answer: \"{_q(best)}\" ({best['overall']}/100).")
     on_time = [r for r in rows if r["answered"] and r["seconds"] is not None]
-    if on_time and not any(r["over_time"] for r in on_time):
+    if on_time and len(on_time) == len(rows) and not any(r["over_time"] for r in on_time):
         out.append("You finished every answer within its time.")
     return (dims_out[:2] + out + dims_out[2:])[:5]  # the two best dimensions, then the specifics
 
@@ -167,13 +175,16 @@ def _priorities(rows: list[dict[str, Any]], dims: dict[str, int], spoken: bool) 
     """Up to three things to practise, weakest first, each with what to open to train it."""
     out: list[dict[str, str]] = []
     answered = [r for r in rows if r["overall"] is not None]
+    unanswered = [r for r in rows if r["overall"] is None]
+    if answered and unanswered:
+        out.append({"dimension": "answered", "text": f"Answer every question: {len(unanswered)} of {len(rows)} were left unanswered, starting with \"{_q(unanswered[0])}\". Even a short, honest answer beats silence.", "target": f"question:{unanswered[0]['question_id']}"})
     for dim, score in sorted(dims.items(), key=lambda kv: kv[1]):
         if score >= PRIORITY_BELOW or len(out) >= 3:
             continue
         if dim == "content":
             weakest = min(answered, key=lambda r: r["overall"], default=None)
             missed = [p["point"] for r in answered for p in r["talking_points"] if p["status"] == "missing"]
-            text = f"Content ({score}/100): cover the key points. Your weakest answer was \"{weakest['question']}\"." if weakest else f"Content ({score}/100)."
+            text = f"Content ({score}/100): cover the key points. Your weakest answer was to \"{_q(weakest)}\"." if weakest else f"Content ({score}/100)."
             if missed:
                 text += f" For example, you did not cover: {missed[0][0].lower()}{missed[0][1:]}"
             out.append({"dimension": dim, "text": text, "target": f"question:{weakest['question_id']}" if weakest else "practise:hr"})
@@ -197,7 +208,7 @@ def _priorities(rows: list[dict[str, Any]], dims: dict[str, int], spoken: bool) 
                 break
             if any(p.get("target") == f"question:{r['question_id']}" for p in out):
                 continue
-            out.append({"dimension": "question", "text": f"Practise \"{r['question']}\" again ({r['overall']}/100).", "target": f"question:{r['question_id']}"})
+            out.append({"dimension": "question", "text": f"Practise \"{_q(r)}\" again ({r['overall']}/100).", "target": f"question:{r['question_id']}"})
     return out
 
 
