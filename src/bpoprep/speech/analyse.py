@@ -40,7 +40,9 @@ def analyse(path: str | Path, text: str | None = None, band: tuple[int, int] = d
         except recognize.AlignmentFailed:
             words, unknown = recognize.transcribe(audio.pcm), []
         transcript = " ".join(w.text for w in words)
-        sounds = recognize.filler_sounds(audio.pcm, words) if aligned else []
+        # A long text finds its fillers piece by piece in sentence_scores, below.
+        long_text = len(recognize.normalise_text(text)) > LONG_WORDS
+        sounds = recognize.filler_sounds(audio.pcm, words) if aligned and not long_text else []
     else:
         words, unknown = _free_transcription(audio.pcm, audio.warnings), []
         transcript = " ".join(w.text for w in words)
@@ -63,7 +65,9 @@ def analyse(path: str | Path, text: str | None = None, band: tuple[int, int] = d
         out["warnings"].append("Your speech could not be matched to the text, so it was not scored. Read the sentence exactly as written, in a quiet place.")
     elif text and text.strip():
         expected = len(recognize.normalise_text(text))
-        scores, words = sentence_scores(audio.pcm, words, expected, band, d)
+        scores, words, piece_sounds = sentence_scores(audio.pcm, words, expected, band, d)
+        if piece_sounds:
+            out["fillers"] = [{"text": s, "start": round(t, 2)} for s, t in piece_sounds] + out["fillers"]
         out.update({"accuracy": round(scores["accuracy"], 1), "fluency": round(scores["fluency"], 1), "prosody": round(scores["prosodic"], 1), "total": round(scores["total"], 1)})
         out["words"] = [{"text": w.text, "score": _word_score(w), "start": round(w.start, 2), "end": round(w.end, 2)} for w in words]
         out["sound_tips"] = sound_tips(words)
@@ -98,24 +102,26 @@ def _chunks(words: list[recognize.Word]) -> list[list[recognize.Word]]:
     return out
 
 
-def sentence_scores(pcm: Any, words: list[recognize.Word], expected: int, band: tuple[int, int], whole: delivery.Delivery, model: pronunciation.Ridge | None = None) -> tuple[dict[str, float], list[recognize.Word]]:
-    """Accuracy, fluency, prosody and total (0-10), and the words with their phone scores (for a
-    long text, from the pieces' own alignments, in the recording's time)."""
+def sentence_scores(pcm: Any, words: list[recognize.Word], expected: int, band: tuple[int, int], whole: delivery.Delivery, model: pronunciation.Ridge | None = None) -> tuple[dict[str, float], list[recognize.Word], list[tuple[str, float]]]:
+    """Accuracy, fluency, prosody and total (0-10), the words with their phone scores and, for a
+    long text, the um/uh sounds found in its pieces (all in the recording's time)."""
     from dataclasses import replace
 
     from .audio import RATE
 
     model = model or pronunciation.shipped_model()
     if len(words) <= LONG_WORDS and all(w.phones for w in words):
-        return model.predict(pronunciation.features(words, expected, whole)), words
+        return model.predict(pronunciation.features(words, expected, whole)), words, []
     share = len(words) / max(expected, 1)  # words said of those expected, kept per piece
     totals: dict[str, float] = {}
     scored: list[recognize.Word] = []
+    sounds: list[tuple[str, float]] = []
     for chunk in _chunks(words):
         a, b = max(0.0, chunk[0].start - PAD_S), chunk[-1].end + PAD_S
         piece = pcm[int(a * RATE): int(b * RATE)]
         try:
-            aligned, _ = recognize.align(piece, " ".join(w.text for w in chunk))
+            aligned, fillers = recognize.align_with_fillers(piece, " ".join(w.text for w in chunk))
+            sounds += [(s, round(t + a, 2)) for s, t in fillers]
         except recognize.AlignmentFailed:
             aligned = [replace(w, start=w.start - a, end=w.end - a) for w in chunk]
         measured = delivery.measure(piece, aligned, band)
@@ -123,7 +129,7 @@ def sentence_scores(pcm: Any, words: list[recognize.Word], expected: int, band: 
         for k, v in scores.items():
             totals[k] = totals.get(k, 0.0) + v * len(chunk)
         scored += [replace(w, start=w.start + a, end=w.end + a) for w in aligned]
-    return {k: v / len(words) for k, v in totals.items()}, scored
+    return {k: v / len(words) for k, v in totals.items()}, scored, sounds
 
 
 def reproduction(heard: str, expected: str) -> float:

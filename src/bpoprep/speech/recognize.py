@@ -31,7 +31,10 @@ class Word:
 def _free():  # type: ignore[no-untyped-def]
     from pocketsphinx import Decoder
 
-    return Decoder(samprate=16000, loglevel="FATAL")
+    # ds=2 (acoustic scores on every other frame): 16 % faster with no loss of word accuracy on
+    # 60 speechocean762 sentences (WER 0.91 -> 0.89); free transcription of accented speech is
+    # rough either way, so answers use the browser's captions when it has them.
+    return Decoder(samprate=16000, ds=2, loglevel="FATAL")
 
 
 @lru_cache(maxsize=1)
@@ -40,6 +43,14 @@ def _aligner():  # type: ignore[no-untyped-def]
 
     # Wide beams: with the defaults a fifth of alignments fail (see the speech-stack reference).
     return Decoder(samprate=16000, bestpath=False, beam=1e-200, wbeam=1e-200, pbeam=1e-200, loglevel="FATAL")
+
+
+@lru_cache(maxsize=1)
+def _coarse_aligner():  # type: ignore[no-untyped-def]
+    from pocketsphinx import Decoder
+
+    # Word timings only (where a long answer pauses): scoring every other frame halves the cost.
+    return Decoder(samprate=16000, bestpath=False, beam=1e-200, wbeam=1e-200, pbeam=1e-200, ds=2, loglevel="FATAL")
 
 
 def _run(decoder, pcm: np.ndarray) -> None:  # type: ignore[no-untyped-def]
@@ -118,6 +129,7 @@ def add_vocabulary(words: Mapping[str, str]) -> list[str]:
                 continue
             free.add_word(word, phones, True)
             aligner.add_word(word, phones, True)
+            _coarse_aligner().add_word(word, phones, True)
             added.append(word)
     return added
 
@@ -157,7 +169,7 @@ def align(pcm: np.ndarray, text: str, phones: bool = True) -> tuple[list[Word], 
     if not words:
         return [], unknown
     with _lock:
-        d = _aligner()
+        d = _aligner() if phones else _coarse_aligner()
         try:
             d.set_align_text(" ".join(words))
             _run(d, pcm)
@@ -196,6 +208,44 @@ FILLER_SOUNDS = ("um", "uh", "er", "hmm")
 MIN_FILLER_FRAMES = 15  # 150 ms: shorter hits are clicks, breaths or a clipped vowel
 
 
+def _filler_grammar(tokens: list[str]) -> str:
+    body = " ".join(f"{t} [<f>]" for t in tokens)
+    return f"#JSGF V1.0;\ngrammar f;\n<f> = {' | '.join(FILLER_SOUNDS)};\npublic <s> = [<f>] {body};\n"
+
+
+def align_with_fillers(pcm: np.ndarray, text: str) -> tuple[list[Word], list[tuple[str, float]]]:
+    """Phone-level alignment of the known text and the um/uh sounds between its words, in two
+    passes instead of three: the word pass runs on the filler grammar, the phone pass follows it.
+    Raises AlignmentFailed when the speech cannot be matched to the text."""
+    tokens, _unknown = known_words(normalise_text(text))
+    if not tokens:
+        return [], []
+    words: list[Word] = []
+    fillers: list[tuple[str, float]] = []
+    with _lock:
+        d = _aligner()
+        try:
+            d.add_jsgf_string("fillers", _filler_grammar(tokens))
+            d.activate_search("fillers")
+            _run(d, pcm)
+            if d.hyp() is None:
+                raise AlignmentFailed("the speech does not reach the end of the text")
+            d.set_alignment()
+            _run(d, pcm)
+        except (RuntimeError, ValueError) as exc:
+            raise AlignmentFailed(str(exc)) from exc
+        for w in d.get_alignment():
+            name = w.name.split("(")[0]
+            if name in FILLER_SOUNDS:
+                if w.duration >= MIN_FILLER_FRAMES:
+                    fillers.append((name, round(w.start * FRAME, 2)))
+                continue
+            phones = tuple((p.name, p.duration * FRAME, p.score / max(p.duration, 1)) for p in w)
+            if not (name.startswith("<") or name == "sil"):
+                words.append(Word(name, w.start * FRAME, (w.start + w.duration) * FRAME, phones))
+    return words, fillers
+
+
 def filler_sounds(pcm: np.ndarray, words: list[Word]) -> list[tuple[str, float]]:
     """(sound, start s) of each um/uh in speech whose words are known. Recognisers drop fillers,
     so the audio is decoded against a grammar of the known words with an optional filler sound
@@ -203,13 +253,11 @@ def filler_sounds(pcm: np.ndarray, words: list[Word]) -> list[tuple[str, float]]
     tokens = [w.text for w in words if re.fullmatch(r"[a-z0-9']+", w.text)]
     if not tokens:
         return []
-    body = " ".join(f"{t} [<f>]" for t in tokens)
-    grammar = f"#JSGF V1.0;\ngrammar f;\n<f> = {' | '.join(FILLER_SOUNDS)};\npublic <s> = [<f>] {body};\n"
     found: list[tuple[str, float]] = []
     with _lock:
         d = _filler_decoder()
         try:
-            d.add_jsgf_string("fillers", grammar)
+            d.add_jsgf_string("fillers", _filler_grammar(tokens))
             d.activate_search("fillers")
             _run(d, pcm)
         except (RuntimeError, ValueError):
