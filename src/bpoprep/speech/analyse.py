@@ -113,6 +113,7 @@ def sentence_scores(pcm: Any, words: list[recognize.Word], expected: int, band: 
     if len(words) <= LONG_WORDS and all(w.phones for w in words):
         return model.predict(pronunciation.features(words, expected, whole)), words, []
     share = len(words) / max(expected, 1)  # words said of those expected, kept per piece
+    track = delivery.pitch_track(pcm)  # once for the recording, sliced for each piece
     totals: dict[str, float] = {}
     scored: list[recognize.Word] = []
     sounds: list[tuple[str, float]] = []
@@ -120,11 +121,11 @@ def sentence_scores(pcm: Any, words: list[recognize.Word], expected: int, band: 
         a, b = max(0.0, chunk[0].start - PAD_S), chunk[-1].end + PAD_S
         piece = pcm[int(a * RATE): int(b * RATE)]
         try:
-            aligned, fillers = recognize.align_with_fillers(piece, " ".join(w.text for w in chunk))
-            sounds += [(s, round(t + a, 2)) for s, t in fillers]
+            aligned, _ = recognize.align(piece, " ".join(w.text for w in chunk))
+            sounds += [(s, round(t + a, 2)) for s, t in recognize.filler_sounds(piece, aligned)]
         except recognize.AlignmentFailed:
             aligned = [replace(w, start=w.start - a, end=w.end - a) for w in chunk]
-        measured = delivery.measure(piece, aligned, band)
+        measured = delivery.measure(piece, aligned, band, None if track is None else track[int(a * 100): int(b * 100)])
         scores = model.predict(pronunciation.features(aligned, max(1, round(len(chunk) / max(share, 1e-6))), measured))
         for k, v in scores.items():
             totals[k] = totals.get(k, 0.0) + v * len(chunk)

@@ -42,14 +42,22 @@ def _frames_db(pcm: np.ndarray, frame: int = 400) -> np.ndarray:
     return 20 * np.log10(rms + 1e-9)
 
 
-def pitch_spread(pcm: np.ndarray) -> float | None:
-    """Standard deviation of voiced pitch in semitones (≈0.3 monotone, 2-5 lively)."""
+def pitch_track(pcm: np.ndarray) -> np.ndarray | None:
+    """Pitch in Hz every 10 ms (0 where unvoiced), or None without Praat."""
     try:
         import parselmouth
     except ImportError:
         return None
     sound = parselmouth.Sound(pcm.astype(np.float64) / 32768.0, sampling_frequency=RATE)
-    f0 = sound.to_pitch(time_step=0.01, pitch_floor=75, pitch_ceiling=500).selected_array["frequency"]
+    return sound.to_pitch(time_step=0.01, pitch_floor=75, pitch_ceiling=500).selected_array["frequency"]
+
+
+def pitch_spread(pcm: np.ndarray, track: np.ndarray | None = None) -> float | None:
+    """Standard deviation of voiced pitch in semitones (≈0.3 monotone, 2-5 lively). A track
+    computed once for a whole recording can be passed in (sliced) for its pieces."""
+    f0 = pitch_track(pcm) if track is None else track
+    if f0 is None:
+        return None
     voiced = f0[f0 > 0]
     if len(voiced) < 20:
         return None
@@ -57,7 +65,7 @@ def pitch_spread(pcm: np.ndarray) -> float | None:
     return float(np.std(semitones))
 
 
-def measure(pcm: np.ndarray, words: list[Word], band: tuple[int, int] = PACE_BAND) -> Delivery:
+def measure(pcm: np.ndarray, words: list[Word], band: tuple[int, int] = PACE_BAND, track: np.ndarray | None = None) -> Delivery:
     duration = len(pcm) / RATE
     pauses = []
     for a, b in zip(words, words[1:], strict=False):
@@ -68,7 +76,7 @@ def measure(pcm: np.ndarray, words: list[Word], band: tuple[int, int] = PACE_BAN
     paused = sum(p["end"] - p["start"] for p in pauses)
     db = _frames_db(pcm)
     loud = db[db > (db.max() - 30)] if len(db) else db
-    spread = pitch_spread(pcm)
+    spread = pitch_spread(pcm, track)
     wpm = len(words) / (duration / 60) if duration else 0.0
     articulation = len(words) / (max(span - paused, 1e-6) / 60) if words else 0.0
     d = Delivery(

@@ -213,39 +213,6 @@ def _filler_grammar(tokens: list[str]) -> str:
     return f"#JSGF V1.0;\ngrammar f;\n<f> = {' | '.join(FILLER_SOUNDS)};\npublic <s> = [<f>] {body};\n"
 
 
-def align_with_fillers(pcm: np.ndarray, text: str) -> tuple[list[Word], list[tuple[str, float]]]:
-    """Phone-level alignment of the known text and the um/uh sounds between its words, in two
-    passes instead of three: the word pass runs on the filler grammar, the phone pass follows it.
-    Raises AlignmentFailed when the speech cannot be matched to the text."""
-    tokens, _unknown = known_words(normalise_text(text))
-    if not tokens:
-        return [], []
-    words: list[Word] = []
-    fillers: list[tuple[str, float]] = []
-    with _lock:
-        d = _aligner()
-        try:
-            d.add_jsgf_string("fillers", _filler_grammar(tokens))
-            d.activate_search("fillers")
-            _run(d, pcm)
-            if d.hyp() is None:
-                raise AlignmentFailed("the speech does not reach the end of the text")
-            d.set_alignment()
-            _run(d, pcm)
-        except (RuntimeError, ValueError) as exc:
-            raise AlignmentFailed(str(exc)) from exc
-        for w in d.get_alignment():
-            name = w.name.split("(")[0]
-            if name in FILLER_SOUNDS:
-                if w.duration >= MIN_FILLER_FRAMES:
-                    fillers.append((name, round(w.start * FRAME, 2)))
-                continue
-            phones = tuple((p.name, p.duration * FRAME, p.score / max(p.duration, 1)) for p in w)
-            if not (name.startswith("<") or name == "sil"):
-                words.append(Word(name, w.start * FRAME, (w.start + w.duration) * FRAME, phones))
-    return words, fillers
-
-
 def filler_sounds(pcm: np.ndarray, words: list[Word]) -> list[tuple[str, float]]:
     """(sound, start s) of each um/uh in speech whose words are known. Recognisers drop fillers,
     so the audio is decoded against a grammar of the known words with an optional filler sound
