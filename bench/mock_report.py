@@ -48,11 +48,11 @@ def setup_django() -> object:
     return user
 
 
-def ten_questions(user: object, mode: str) -> object:
-    """A 10-minute interview (8 questions); answers that lack a result draw the 2 follow-ups."""
+def interview(user: object, mode: str, minutes: int = 10) -> object:
+    """A 10-minute interview has 8 questions; answers that lack a result draw its 2 follow-ups."""
     from bpoprep.web.interviews import services
 
-    return services.start(user, role="customer-service-representative", process="voice_inbound", market="international", minutes=10, mode=mode, allow_repeats=True)
+    return services.start(user, role="customer-service-representative", process="voice_inbound", market="international", minutes=minutes, mode=mode, allow_repeats=True)
 
 
 def typed(user: object, runs: int) -> None:
@@ -61,7 +61,7 @@ def typed(user: object, runs: int) -> None:
 
     answer_ms, report_ms, pdf_ms, counts = [], [], [], []
     for _ in range(runs):
-        m = ten_questions(user, "typed")
+        m = interview(user, "typed")
         while (item := m.current()) is not None:
             t = time.perf_counter()
             services.answer_typed(item, STORY if item.stage in ("behavioural", "situational") and not item.follow_up_of_id else ANSWER, 60)
@@ -108,7 +108,7 @@ def spoken(user: object, answers: int) -> None:
     from bpoprep.web.speaking.models import Recording
 
     wav, seconds, words = sixty_seconds_of_speech(Path(tempfile.mkdtemp(prefix="bpoprep-mock-audio-")))
-    m = ten_questions(user, "spoken")
+    m = interview(user, "spoken", minutes=15)  # 12 questions: the first 10 answered, as in a 10-question interview
     timings: dict[bool, list[float]] = {True: [], False: []}
     last = 0.0
     n = 0
