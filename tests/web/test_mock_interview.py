@@ -379,3 +379,18 @@ def test_the_room_and_report_render_in_hindi(client_for, user) -> None:  # type:
     user.profile.save(update_fields=["ui_language"])
     html = c.get(reverse("interviews:report", args=[m.pk])).content.decode()
     assert "मॉक इंटरव्यू" in html and f"{m.overall}<span>/100</span>" in html
+
+
+def test_an_answer_settled_twice_adds_one_follow_up(client_for, user) -> None:  # type: ignore[no-untyped-def]
+    """Two requests racing on the same answer (a double submit, two polling tabs)."""
+    c = client_for(user)
+    m = start(c, minutes="5")
+    answer_current(c, m, GOOD)
+    story = m.current()
+    assert story is not None and story.stage == "behavioural"
+    first, second = Item.objects.get(pk=story.pk), Item.objects.get(pk=story.pk)  # both read before either writes
+    services.answer_typed(first, NO_RESULT_STORY, 60)
+    services.answer_typed(second, NO_RESULT_STORY, 60)
+    assert Item.objects.filter(follow_up_of=story).count() == 1
+    m.refresh_from_db()
+    assert m.follow_ups_left == 0

@@ -12,6 +12,7 @@ from typing import Any
 
 import numpy as np
 from django.db import transaction
+from django.db.models import F
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -94,22 +95,24 @@ def _settle(item: Item, feedback: dict[str, Any] | None) -> None:
     interview = item.interview
     with transaction.atomic():
         item.feedback, item.status, item.error = feedback or {}, Item.DONE, ""
-        item.save(update_fields=["feedback", "status", "error", "answer", "seconds", "speech"])
+        # Only the first of two racing requests (a double submit, two polling tabs) settles it.
+        won = Item.objects.filter(pk=item.pk).exclude(status=Item.DONE).update(
+            feedback=item.feedback, status=Item.DONE, error="", answer=item.answer, seconds=item.seconds, speech=item.speech
+        )
         q = question_for(item)
-        if feedback is None or q is None or item.follow_up_of_id is not None or interview.follow_ups_left == 0:
+        if not won or feedback is None or q is None or item.follow_up_of_id is not None or interview.follow_ups_left == 0:
             return
         try:
             choice = followup.choose(q, feedback, _similar)
         except Exception:  # the model failed to load: no follow-up rather than a lost answer
             log.exception("follow-up choice failed")
             choice = followup.choose(q, feedback)
-        if choice is None:
+        if choice is None or not MockInterview.objects.filter(pk=interview.pk, follow_ups_left__gt=0).update(follow_ups_left=F("follow_ups_left") - 1):
             return
         Item.objects.create(
             interview=interview, position=item.position + STEP // 2, stage=item.stage, question_id=item.question_id,
             text=choice.text, follow_up_of=item, follow_up_reason=choice.reason, seconds_allowed=max(45, item.seconds_allowed // 2),
         )
-        MockInterview.objects.filter(pk=interview.pk).update(follow_ups_left=interview.follow_ups_left - 1)
         interview.follow_ups_left -= 1
 
 
