@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from bpoprep.content.catalogue import load
 from bpoprep.feedback.engine import analyse
 from bpoprep.interview import followup
@@ -67,3 +70,21 @@ def test_a_complete_answer_gets_no_follow_up() -> None:
 def test_lexical_similarity_is_a_share_of_the_points_words() -> None:
     assert followup.lexical_similarity("confirm the resolution", ["Did you confirm the resolution?", "Nothing alike"]) == [1.0, 0.0]
     assert followup.lexical_similarity("", ["x"]) == [0.0]
+
+
+@settings(max_examples=150, deadline=None)
+@given(
+    st.sampled_from(sorted(CAT.questions)),
+    st.lists(st.sampled_from(["covered", "partly", "missing"]), max_size=6),
+    st.one_of(st.none(), st.fixed_dictionaries({k: st.booleans() for k in ("situation", "task", "action", "result")})),
+    st.floats(0, 1),
+    st.integers(0, 700),
+)
+def test_any_feedback_gives_one_follow_up_or_none(qid: str, statuses: list[str], star: dict[str, bool] | None, spec: float, words: int) -> None:
+    q = CAT.questions[qid]
+    fb = {"star": star, "specificity": {"score": spec, "numbers": [], "named": []}, "word_count": words,
+          "talking_points": [{"point": p.text, "status": s} for p, s in zip(q.talking_points, statuses, strict=False)]}
+    f = followup.choose(q, fb)
+    assert f is None or (f.text.strip() and f.reason in ("no_result", "thin_action", "vague", "missed_point", "too_short"))
+    if f is not None and f.reason == "missed_point":
+        assert f.point in [p.text for p in q.talking_points]

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from bpoprep.interview import report
 
 
@@ -86,3 +89,32 @@ def test_unanswered_questions_count_against_content_and_come_first_in_the_priori
     assert r["priorities"][0]["dimension"] == "answered" and "3 of 4" in r["priorities"][0]["text"] and r["priorities"][0]["target"] == "question:q2"
     assert not any("within its time" in s for s in r["strengths"])
     assert all('."' not in p["text"] for p in r["priorities"])  # a quoted question keeps no full stop of its own
+
+
+unit = st.floats(min_value=0.0, max_value=1.0, allow_nan=False)
+feedbacks = st.one_of(
+    st.none(),
+    st.builds(
+        lambda overall, c, s, l, length, star: {"overall": overall, "parts": {"content": c, "structure": s, "language": l, "length": length}, "talking_points": [], "star": star, "tips": []},
+        st.integers(0, 100), unit, unit, unit, unit,
+        st.one_of(st.none(), st.fixed_dictionaries({k: st.booleans() for k in ("situation", "task", "action", "result")})),
+    ),
+)
+speeches = st.one_of(
+    st.none(),
+    st.builds(
+        lambda wpm, dur, n, pause, total, mono: {"wpm": wpm, "duration_s": dur, "fillers": [{"text": "um", "start": 0.0}] * n, "delivery": {"longest_pause_s": pause, "monotone": mono}, "total": total},
+        st.floats(0, 400), st.floats(0, 600), st.integers(0, 50), st.floats(0, 60), st.one_of(st.none(), st.floats(0, 10)), st.booleans(),
+    ),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.tuples(feedbacks, speeches, st.one_of(st.none(), st.integers(0, 2000))), min_size=1, max_size=12), st.booleans())
+def test_any_mix_of_answers_gives_a_report_within_bounds(rows: list[tuple[dict | None, dict | None, int | None]], spoken: bool) -> None:
+    items = [report.Item(10 * (n + 1), "behavioural", f"q{n}", f"Question {n}?", "hr", "answer" if fb else "", fb, speech, seconds, 90) for n, (fb, speech, seconds) in enumerate(rows)]
+    r = report.build(items, spoken=spoken)
+    assert 0 <= r["overall"] <= 100 and all(0 <= v <= 100 for v in r["dimensions"].values())
+    assert r["asked"] == len(rows) and r["answered"] == sum(1 for fb, _s, _t in rows if fb)
+    assert len(r["priorities"]) <= 3 and len(r["strengths"]) <= 5
+    assert ("pronunciation" in r["dimensions"]) <= spoken
