@@ -20,3 +20,12 @@ def plain_text(value: str) -> None:
     bad = [c for c in value if unicodedata.category(c) == "Cc" and c not in "\n\r\t"]
     if bad:
         raise ValidationError(_("This text contains control characters. Please remove them."), code="control")
+
+
+def is_plain_text(value: str) -> bool:
+    """plain_text as a yes/no, for optional input that is dropped rather than refused."""
+    try:
+        plain_text(value)
+    except ValidationError:
+        return False
+    return True

@@ -12,6 +12,7 @@ from django.utils.translation import gettext as _
 
 from bpoprep.drills.typing import TypingError, meets, parse_keystrokes, score
 from bpoprep.web.accounts.models import Profile
+from bpoprep.web.core.charts import line_points
 from bpoprep.web.curriculum.services import current
 from bpoprep.web.progress.services import record
 
@@ -129,8 +130,7 @@ def _chart(runs: list[TypingRun]) -> dict[str, object]:
         return {}
     top = max(60.0, max(r.net_wpm for r in last))
     width, height = 300, 100
-    step = width / (len(last) - 1)
-    points = " ".join(f"{i * step:.1f},{height - r.net_wpm / top * height:.1f}" for i, r in enumerate(last))
+    points = " ".join(f"{x:.1f},{y:.1f}" for x, y in line_points([r.net_wpm for r in last], width, height, top))
     return {"points": points, "width": width, "height": height, "top": round(top), "count": len(last)}
 
 

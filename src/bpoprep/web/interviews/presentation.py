@@ -9,8 +9,10 @@ from typing import Any
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from bpoprep.web.core.charts import line_points
 from bpoprep.web.curriculum.services import current
 
+from . import services
 from .models import Item, MockInterview
 
 STAGE_TITLES = {
@@ -24,8 +26,6 @@ FOLLOW_UP_REASONS = {"no_result": _("the story had no result"), "thin_action": _
 
 
 def room(interview: MockInterview, item: Item) -> dict[str, Any]:
-    from . import services
-
     items = list(interview.items.order_by("position"))
     mains = [i for i in items if i.follow_up_of_id is None]
     number = next((n for n, i in enumerate(mains, 1) if i.pk == (item.follow_up_of_id or item.pk)), 1)
@@ -66,8 +66,7 @@ def trend_chart(interviews: Sequence[MockInterview], width: int = 320, height: i
     scores = [(m.finished or m.created, m.overall or 0) for m in interviews]
     if len(scores) < 2:
         return None
-    step = width / (len(scores) - 1)
-    points = [(round(n * step, 1), round(height - height * s / 100, 1)) for n, (_when, s) in enumerate(scores)]
+    points = line_points([s for _when, s in scores], width, height, 100)
     return {
         "width": width, "height": height, "count": len(scores),
         "points": " ".join(f"{x},{y}" for x, y in points),

@@ -2,7 +2,6 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
 from django.http import Http404, HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -13,12 +12,12 @@ from django.views.decorators.http import require_POST
 
 from bpoprep.interview.blueprint import BlueprintError
 from bpoprep.web.accounts.models import Profile
-from bpoprep.web.core.validators import plain_text
+from bpoprep.web.core.validators import is_plain_text
 from bpoprep.web.curriculum.services import current
 from bpoprep.web.jobs.services import enqueue
 from bpoprep.web.practice.forms import AnswerForm
 from bpoprep.web.speaking.models import Recording
-from bpoprep.web.speaking.views import AUDIO_TYPES, MAX_BYTES
+from bpoprep.web.speaking.views import received_audio
 
 from . import presentation, services
 from .forms import InviteForm, ReviewForm, SetupForm
@@ -81,11 +80,18 @@ def _room_response(request: HttpRequest, interview: MockInterview) -> HttpRespon
         return redirect(url)
     if item.status == Item.WAITING:
         services.mark_asked(item)
+    form = AnswerForm(initial={"answer": item.draft}) if item.status == Item.WAITING and interview.mode == MockInterview.TYPED else None
+    return _render_room(request, interview, item, form)
+
+
+def _render_room(request: HttpRequest, interview: MockInterview, item: Item, form: AnswerForm | None, status: int = 200) -> HttpResponse:
+    """htmx swaps just the room (and only 2xx replies, so an error comes back as 200 there)."""
     context = presentation.room(interview, item)
-    if item.status == Item.WAITING and interview.mode == MockInterview.TYPED:
-        context["form"] = AnswerForm(initial={"answer": item.draft})
-    template = "interviews/_room.html" if request.headers.get("HX-Request") else "interviews/room.html"
-    return render(request, template, context)
+    if form is not None:
+        context["form"] = form
+    if request.headers.get("HX-Request"):
+        return render(request, "interviews/_room.html", context)
+    return render(request, "interviews/room.html", context, status=status)
 
 
 @login_required
@@ -102,21 +108,11 @@ def answer(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
         return _room_response(request, interview)  # a double submit: show where things are
     form = AnswerForm(request.POST)
     if not form.is_valid():
-        services.save_draft(item, request.POST.get("answer", "")[:20_000] if _is_plain(request.POST.get("answer", "")) else "")
-        context = presentation.room(interview, item)
-        context["form"] = form
-        htmx = bool(request.headers.get("HX-Request"))  # htmx swaps only 2xx replies
-        return render(request, "interviews/_room.html" if htmx else "interviews/room.html", context, status=200 if htmx else 400)
+        draft = request.POST.get("answer", "")
+        services.save_draft(item, draft[:20_000] if is_plain_text(draft) else "")
+        return _render_room(request, interview, item, form, status=400)
     services.answer_typed(item, form.cleaned_data["answer"], form.cleaned_data.get("seconds"))
     return _after_post(request, interview)
-
-
-def _is_plain(text: str) -> bool:
-    try:
-        plain_text(text)
-    except Exception:  # noqa: BLE001 - ValidationError: not kept as a draft
-        return False
-    return True
 
 
 def _after_post(request: HttpRequest, interview: MockInterview) -> HttpResponse:
@@ -131,7 +127,7 @@ def draft(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     """Saved as the candidate types, so a closed tab loses nothing."""
     item = _item(_own(request, pk), item_pk)
     text = request.POST.get("answer", "")
-    if item.status != Item.WAITING or len(text) > 20_000 or not _is_plain(text):
+    if item.status != Item.WAITING or len(text) > 20_000 or not is_plain_text(text):
         return HttpResponse(status=400)
     services.save_draft(item, text)
     return HttpResponse(status=204)
@@ -144,17 +140,10 @@ def upload(request: HttpRequest, pk: int, item_pk: int) -> HttpResponse:
     item = _item(interview, item_pk)
     if item.status != Item.WAITING or interview.status != MockInterview.ACTIVE:
         return JsonResponse({"error": _("This question has already been answered.")}, status=409)
-    audio: UploadedFile | None = request.FILES.get("audio")
-    if audio is None or audio.size == 0:
-        return JsonResponse({"error": _("No recording arrived. Record again.")}, status=400)
-    if audio.size > MAX_BYTES:
-        return JsonResponse({"error": _("The recording is too large (over 10 MB). Keep answers under three minutes.")}, status=400)
-    content_type = (audio.content_type or "").split(";")[0].strip().lower()
-    if content_type not in AUDIO_TYPES:
-        return JsonResponse({"error": _("That is not an audio recording.")}, status=400)
-    captions = request.POST.get("transcript", "").strip()[:20_000]
-    if not _is_plain(captions):
-        captions = ""
+    received = received_audio(request)
+    if isinstance(received, JsonResponse):
+        return received
+    audio, content_type, captions = received
     with transaction.atomic():
         rec = Recording.objects.create(user=request.user, kind=Recording.ANSWER, ref=item.question_id, audio=audio, content_type=content_type, transcript=captions)
         services.attach_recording(item, rec)

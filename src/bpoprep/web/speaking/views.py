@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from bpoprep.web.core.validators import plain_text
+from bpoprep.web.core.validators import is_plain_text
 from bpoprep.web.curriculum.services import current
 from bpoprep.web.jobs.services import enqueue
 
@@ -99,12 +99,9 @@ def drill_set(request: HttpRequest, kind: str) -> HttpResponse:
     return render(request, "speaking/set.html", {"kind": kind, "rows": rows, "summary": summary, "next_item": next_item, "size": len(chosen), "seconds": TIME_LIMITS[kind]})
 
 
-@login_required
-@require_POST
-def upload(request: HttpRequest, kind: str, ref: str) -> HttpResponse:
-    prompt = _drill(kind, ref)[1] if kind in Recording.DRILLS else ""
-    if kind == Recording.ANSWER and ref not in current().questions:
-        raise Http404("No such question")
+def received_audio(request: HttpRequest) -> tuple[UploadedFile, str, str] | JsonResponse:
+    """The uploaded recording, its content type and the browser's live captions (dropped when
+    unusable: the server transcribes instead), or the error reply for a bad upload."""
     audio: UploadedFile | None = request.FILES.get("audio")
     if audio is None or audio.size == 0:
         return JsonResponse({"error": _("No recording arrived. Record again.")}, status=400)
@@ -113,11 +110,20 @@ def upload(request: HttpRequest, kind: str, ref: str) -> HttpResponse:
     content_type = (audio.content_type or "").split(";")[0].strip().lower()
     if content_type not in AUDIO_TYPES:
         return JsonResponse({"error": _("That is not an audio recording.")}, status=400)
-    captions = request.POST.get("transcript", "").strip()[:20_000]  # the browser's live captions, if any
-    try:
-        plain_text(captions)
-    except Exception:  # noqa: BLE001 - unusable captions are dropped; the server transcribes
-        captions = ""
+    captions = request.POST.get("transcript", "").strip()[:20_000]
+    return audio, content_type, captions if is_plain_text(captions) else ""
+
+
+@login_required
+@require_POST
+def upload(request: HttpRequest, kind: str, ref: str) -> HttpResponse:
+    prompt = _drill(kind, ref)[1] if kind in Recording.DRILLS else ""
+    if kind == Recording.ANSWER and ref not in current().questions:
+        raise Http404("No such question")
+    received = received_audio(request)
+    if isinstance(received, JsonResponse):
+        return received
+    audio, content_type, captions = received
     with transaction.atomic():
         rec = Recording.objects.create(user=request.user, kind=kind, ref=ref, prompt_text=prompt, audio=audio, content_type=content_type, transcript=captions if kind == Recording.ANSWER else "")
         enqueue("analyse_recording", {"recording": rec.pk}, user=request.user)
@@ -137,9 +143,7 @@ def correct(request: HttpRequest, pk: int) -> HttpResponse:
     """The user fixes the transcript; the analysis runs again with it."""
     rec = get_object_or_404(Recording, pk=pk, user=request.user)
     text = request.POST.get("transcript", "").strip()[:20_000]
-    try:
-        plain_text(text)
-    except Exception:  # noqa: BLE001 - ValidationError: show the page again unchanged
+    if not is_plain_text(text):  # show the page again unchanged
         return redirect("speaking:recording", pk=rec.pk)
     if text:
         with transaction.atomic():
