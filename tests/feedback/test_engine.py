@@ -108,3 +108,38 @@ def test_the_json_contract_has_the_promised_fields() -> None:
     assert all(set(p) >= {"point", "status", "evidence"} for p in d["talking_points"])
     assert all(set(i) >= {"type", "span", "suggestion"} for i in d["language_issues"])
     assert analyse("I like customers and I am patient.", CAT.questions["why-bpo"]).to_dict()["star"] is None
+
+
+def test_restating_the_question_does_not_make_its_points() -> None:
+    # A fluent answer that only repeats the question's words ("AHT", "important") must not earn
+    # the points a short, correct answer makes.
+    q = CAT.questions["what-is-aht"]
+    echo = (
+        "AHT is a very important thing in every call centre, and every agent has to know about AHT. "
+        "AHT is there in every process, inbound or outbound, and the team leader checks the AHT daily. "
+        "So AHT is important and I will keep my AHT good always, because AHT matters a lot for the company and for me."
+    )
+    right = (
+        "AHT is average handle time: talk time plus hold time plus after-call work, divided by the number of calls handled. "
+        "A lower AHT means the same team answers more calls, but it should never come from rushing the customer."
+    )
+    fb_echo, fb_right = analyse(echo, q), analyse(right, q)
+    assert fb_right.parts["content"] > fb_echo.parts["content"] + 0.15, (fb_right.parts, fb_echo.parts)
+    assert fb_right.overall > fb_echo.overall
+    assert sum(p.status == "covered" for p in fb_echo.talking_points) <= 1, [(p.point, p.status) for p in fb_echo.talking_points]
+
+
+def test_point_terms_the_question_already_says_are_not_new() -> None:
+    from bpoprep.feedback import points
+    from bpoprep.feedback.embedding import encoder
+    from bpoprep.feedback.text import sentences
+
+    enc = encoder()
+    question = "What is the difference between an inbound and an outbound process?"
+    point = "In inbound, customers call the company, usually for support or complaints."
+    terms = [["inbound", "customers call", "support", "complaints"]]
+    for answer, new in (("Inbound and outbound are both processes in every company.", 0), ("In inbound the customers call us with complaints.", 2)):
+        spans = sentences(answer)
+        (m,) = points.match(enc.encode([point]), terms, enc.encode([s.text for s in spans]), spans, enc.encode([question])[0], question)
+        assert m.new_terms == new, (answer, m)
+        assert len(m.terms) >= 1  # "inbound" is found either way; only the new terms tell them apart

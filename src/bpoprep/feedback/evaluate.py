@@ -21,7 +21,7 @@ from . import engine, points, star, weights
 from .embedding import encoder
 from .labelled import STAR_PARTS, LabelledAnswer, writer_folds
 from .softmax import SoftmaxModel
-from .text import sentences, word_count
+from .text import sentences
 
 
 @dataclass
@@ -41,9 +41,8 @@ def embed_all(answers: list[LabelledAnswer], cat: Catalogue) -> list[_Embedded]:
         emb = enc.encode(texts)
         spans = sentences(a.text)
         span_emb = enc.encode([s.text for s in spans])
-        matches = points.match(enc.encode([tp.text for tp in q.talking_points]), [tp.key_terms for tp in q.talking_points], span_emb, spans)
-        n_words = word_count(a.text)
-        out.append(_Embedded(a, emb, [m.features(n_words) for m in matches], list(a.points)))
+        matches = points.match(enc.encode([tp.text for tp in q.talking_points]), [tp.key_terms for tp in q.talking_points], span_emb, spans, enc.encode([q.text])[0], q.text)
+        out.append(_Embedded(a, emb, [m.features() for m in matches], list(a.points)))
     return out
 
 

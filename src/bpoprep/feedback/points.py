@@ -1,14 +1,15 @@
 """Talking points: is each of a question's points covered, partly covered or missing, and where.
 
 Signals per point: meaning (the best and second-best cosine similarity between the point and the
-answer's sentences) and words (how many of the point's key terms the answer uses). A small
+answer's sentences, and the best once the question's own topic is projected out of both, so that
+restating the question does not look like making the point) and words (how many of the point's
+key terms the answer uses, and how many of those the question does not already contain). A small
 classifier over them is trained on the hand-labelled answers by `bpoprep feedback train` and
 shipped in `data/points_model.npz`.
 """
 
 from __future__ import annotations
 
-import math
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -49,20 +50,35 @@ class PointMatch:
     best_sentence: int  # index into the answer's sentences, -1 if the answer is empty
     terms: tuple[Span, ...]
     term_total: int
+    beyond: float = 0.0  # best similarity once the question's own topic is taken out of both sides
+    new_terms: int = 0  # found terms that the question itself does not already say
 
-    def features(self, answer_words: int) -> list[float]:
+    def features(self) -> list[float]:
+        # Answer length is left out on purpose: long answers cover more points in the labelled
+        # set, but a long answer that misses a point has not made it.
         found = len(self.terms)
-        return [self.similarity, (self.similarity + self.second) / 2, float(found > 0), found / max(self.term_total, 1), float(min(found, 4)), math.log1p(answer_words)]
+        return [self.similarity, (self.similarity + self.second) / 2, float(found > 0), found / max(self.term_total, 1), float(min(found, 4)), self.beyond, float(min(self.new_terms, 4))]
 
 
-def match(point_embeddings: np.ndarray, point_terms: list[list[str]], sentence_embeddings: np.ndarray, sentences: list[Span]) -> list[PointMatch]:
+def _without(vectors: np.ndarray, direction: np.ndarray) -> np.ndarray:
+    # Remove the component along the question: what is left is what a text says beyond the topic.
+    rest = vectors - np.outer(vectors @ direction, direction)
+    return rest / np.maximum(np.linalg.norm(rest, axis=1, keepdims=True), 1e-6)
+
+
+def match(point_embeddings: np.ndarray, point_terms: list[list[str]], sentence_embeddings: np.ndarray, sentences: list[Span], question_embedding: np.ndarray | None = None, question_text: str = "") -> list[PointMatch]:
     out = []
     sims = point_embeddings @ sentence_embeddings.T if len(sentences) else np.zeros((len(point_embeddings), 0))
+    beyond = np.zeros_like(sims)
+    if question_embedding is not None and sims.shape[1]:
+        q = question_embedding / max(float(np.linalg.norm(question_embedding)), 1e-6)
+        beyond = _without(point_embeddings, q) @ _without(sentence_embeddings, q).T
     for i, terms in enumerate(point_terms):
         found = tuple(Span(t.start + s.start, t.end + s.start, t.text) for s in sentences for t in terms_in(s.text, terms))
+        new = sum(1 for t in terms if _term_regex(t).search(question_text) is None and any(_term_regex(t).search(s.text) for s in sentences))
         row = np.sort(sims[i])[::-1] if sims.shape[1] else np.zeros(0)
         best = int(sims[i].argmax()) if sims.shape[1] else -1
-        out.append(PointMatch(i, float(row[0]) if len(row) else 0.0, float(row[1]) if len(row) > 1 else float(row[0]) if len(row) else 0.0, best, found, len(terms)))
+        out.append(PointMatch(i, float(row[0]) if len(row) else 0.0, float(row[1]) if len(row) > 1 else float(row[0]) if len(row) else 0.0, best, found, len(terms), float(beyond[i].max()) if sims.shape[1] else 0.0, new))
     return out
 
 
@@ -75,12 +91,12 @@ def shipped_model() -> SoftmaxModel:
     return SoftmaxModel.load(MODEL_PATH)
 
 
-def classify(matches: list[PointMatch], answer_words: int, model: SoftmaxModel | None = None) -> list[tuple[str, float]]:
+def classify(matches: list[PointMatch], model: SoftmaxModel | None = None) -> list[tuple[str, float]]:
     """(status, credit) per point; credit = P(covered) + P(partly) / 2, a smooth 0-1 for scoring."""
     if not matches:
         return []
     model = model or shipped_model()
-    probs = model.probabilities(np.array([m.features(answer_words) for m in matches], dtype=np.float32))
+    probs = model.probabilities(np.array([m.features() for m in matches], dtype=np.float32))
     covered, partly = model.classes.index("covered"), model.classes.index("partly")
     return [(model.classes[int(p.argmax())], float(p[covered] + p[partly] / 2)) for p in probs]
 
