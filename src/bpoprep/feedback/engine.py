@@ -145,7 +145,7 @@ def analyse(answer: str, question: Question | None = None, question_text: str = 
     results: list[PointResult] = []
     if question:
         tp_texts = tuple(tp.text for tp in question.talking_points)
-        matches = points.match(_embed_cached(tp_texts), [tp.key_terms for tp in question.talking_points], sent_emb, spans, q_emb, q_text)
+        matches = points.match(_embed_cached(tp_texts), [tp.key_terms for tp in question.talking_points], sent_emb, spans, q_emb, q_text, _embed_cached(tuple(question.model_answer)) if question.model_answer else None)
         for tp, m, (status, credit) in zip(question.talking_points, matches, points.classify(matches, points_model), strict=True):
             evidence = spans[m.best_sentence] if status != "missing" and m.best_sentence >= 0 else None
             results.append(PointResult(tp.text, status, evidence, m.similarity, tuple(t.text for t in m.terms), credit))

@@ -3,7 +3,8 @@
 Signals per point: meaning (the best and second-best cosine similarity between the point and the
 answer's sentences, and the best once the question's own topic is projected out of both, so that
 restating the question does not look like making the point) and words (how many of the point's
-key terms the answer uses, and how many of those the question does not already contain). A small
+key terms the answer uses, and how many of those the question does not already contain), plus how
+closely the answer as a whole follows the question's model answer. A small
 classifier over them is trained on the hand-labelled answers by `bpoprep feedback train` and
 shipped in `data/points_model.npz`.
 """
@@ -52,12 +53,13 @@ class PointMatch:
     term_total: int
     beyond: float = 0.0  # best similarity once the question's own topic is taken out of both sides
     new_terms: int = 0  # found terms that the question itself does not already say
+    agreement: float = 0.0  # how closely the whole answer follows the model answer, beyond the topic
 
     def features(self) -> list[float]:
         # Answer length is left out on purpose: long answers cover more points in the labelled
         # set, but a long answer that misses a point has not made it.
         found = len(self.terms)
-        return [self.similarity, (self.similarity + self.second) / 2, float(found > 0), found / max(self.term_total, 1), float(min(found, 4)), self.beyond, float(min(self.new_terms, 4))]
+        return [self.similarity, (self.similarity + self.second) / 2, float(found > 0), found / max(self.term_total, 1), float(min(found, 4)), self.beyond, float(min(self.new_terms, 4)), self.agreement]
 
 
 def _without(vectors: np.ndarray, direction: np.ndarray) -> np.ndarray:
@@ -66,19 +68,24 @@ def _without(vectors: np.ndarray, direction: np.ndarray) -> np.ndarray:
     return rest / np.maximum(np.linalg.norm(rest, axis=1, keepdims=True), 1e-6)
 
 
-def match(point_embeddings: np.ndarray, point_terms: list[list[str]], sentence_embeddings: np.ndarray, sentences: list[Span], question_embedding: np.ndarray | None = None, question_text: str = "") -> list[PointMatch]:
+def match(point_embeddings: np.ndarray, point_terms: list[list[str]], sentence_embeddings: np.ndarray, sentences: list[Span], question_embedding: np.ndarray | None = None, question_text: str = "", reference_embeddings: np.ndarray | None = None) -> list[PointMatch]:
     out = []
+    agreement = 0.0
     sims = point_embeddings @ sentence_embeddings.T if len(sentences) else np.zeros((len(point_embeddings), 0))
     beyond = np.zeros_like(sims)
     if question_embedding is not None and sims.shape[1]:
         q = question_embedding / max(float(np.linalg.norm(question_embedding)), 1e-6)
         beyond = _without(point_embeddings, q) @ _without(sentence_embeddings, q).T
+        if reference_embeddings is not None:
+            # An answer that is on topic but wrong (a swapped or mistaken definition) drifts away
+            # from the model answer as a whole, even where one sentence resembles a point.
+            agreement = float((_without(reference_embeddings, q) @ _without(sentence_embeddings, q).T).max(1).mean())
     for i, terms in enumerate(point_terms):
         found = tuple(Span(t.start + s.start, t.end + s.start, t.text) for s in sentences for t in terms_in(s.text, terms))
         new = sum(1 for t in terms if _term_regex(t).search(question_text) is None and any(_term_regex(t).search(s.text) for s in sentences))
         row = np.sort(sims[i])[::-1] if sims.shape[1] else np.zeros(0)
         best = int(sims[i].argmax()) if sims.shape[1] else -1
-        out.append(PointMatch(i, float(row[0]) if len(row) else 0.0, float(row[1]) if len(row) > 1 else float(row[0]) if len(row) else 0.0, best, found, len(terms), float(beyond[i].max()) if sims.shape[1] else 0.0, new))
+        out.append(PointMatch(i, float(row[0]) if len(row) else 0.0, float(row[1]) if len(row) > 1 else float(row[0]) if len(row) else 0.0, best, found, len(terms), float(beyond[i].max()) if sims.shape[1] else 0.0, new, agreement))
     return out
 
 
