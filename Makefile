@@ -61,7 +61,10 @@ lock:
 
 # Extract interface strings and compile translations (needs Debian's gettext).
 messages: $(BIN)/.runtime
-	cd src/bpoprep/web && ../../../$(BIN)/django-admin makemessages -l hi -l fi --no-obsolete --ignore "static/*" && ../../../$(BIN)/django-admin compilemessages
+	# From the package root, so the engines' templates (bpoprep.wording.gettext_noop) are extracted too;
+	# the settings' LOCALE_PATHS send every string to web/locale.
+	cd src/bpoprep && DJANGO_SETTINGS_MODULE=bpoprep.web.settings ../../$(BIN)/django-admin makemessages -l hi -l fi --no-obsolete --ignore "web/static/*" --ignore "content/data/*"
+	cd src/bpoprep/web && ../../../$(BIN)/django-admin compilemessages
 
 clean:
 	rm -rf $(VENV) .pytest_cache test-artifacts

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import json
 
 import pytest
@@ -95,3 +96,20 @@ def test_practice_ticks_the_plan_and_feeds_recommendations(client_for, user) -> 
 def test_question_bank_links_to_practice(client_for, user) -> None:  # type: ignore[no-untyped-def]
     page = client_for(user).get(reverse("learn:question", args=["why-bpo"])).content.decode()
     assert reverse("practice:answer", args=["why-bpo"]) in page
+
+
+def test_feedback_tips_are_in_the_users_language(client_for, user) -> None:  # type: ignore[no-untyped-def]
+    from django.utils import translation
+
+    from bpoprep.feedback import engine
+
+    user.profile.ui_language = "hi"
+    user.profile.save(update_fields=["ui_language"])
+    c = client_for(user)
+    r = c.post(reverse("practice:answer", args=["why-bpo"]), {"answer": FIRST})
+    attempt = Attempt.objects.get(user=user)
+    html = c.get(r["Location"]).content.decode()
+    assert any(t.startswith("Too short") for t in attempt.feedback["tips"])  # stored in English (the batch contract)
+    with translation.override("hi"):
+        hindi = max(re.split(r"\{\w+\}", translation.gettext(engine.TOO_SHORT)), key=len).strip()
+    assert hindi and hindi in html and "Too short (" not in html

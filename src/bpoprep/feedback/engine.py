@@ -16,6 +16,7 @@ from typing import Any
 import numpy as np
 
 from bpoprep.content.schemas import Question
+from bpoprep.wording import fill, gettext_noop
 
 from . import language, points, specificity, star
 from .embedding import encoder
@@ -125,14 +126,14 @@ def outline_parts(question: Question) -> list[tuple[str, str]]:
 def analyse(answer: str, question: Question | None = None, question_text: str = "", star_model: SoftmaxModel | None = None, points_model: SoftmaxModel | None = None, weights: dict[str, dict[str, float]] | None = None, star_presence: dict[str, float] | None = None) -> Feedback:
     """Analyse one answer; the models default to the shipped ones (evaluation passes its own)."""
     if not isinstance(answer, str):
-        raise AnswerError("The answer must be text.")
+        raise AnswerError(NOT_TEXT)
     text = normalise(answer)
     if len(answer) > MAX_ANSWER_CHARS:
         text = text[:MAX_ANSWER_CHARS]
     spans = sentences(text)
     n_words = word_count(text)
     if n_words == 0:
-        raise AnswerError("The answer is empty: write at least a sentence.")
+        raise AnswerError(EMPTY)
     q_text = question.text if question else question_text.strip()
     expected = (question.expected_words.min, question.expected_words.max) if question else DEFAULT_WORDS
     wants_star = question.star_expected if question else bool(_BEHAVIOURAL.search(q_text))
@@ -171,16 +172,16 @@ def analyse(answer: str, question: Question | None = None, question_text: str = 
         relevance = np.maximum(relevance, (_embed_cached(tuple(tp.text for tp in question.talking_points)) @ sent_emb.T).max(0))
     for s, r in zip(spans, relevance, strict=True):
         if r < 0.12 and word_count(s.text) >= 6:
-            findings.append(Finding("off_topic", "This sentence does not seem to answer the question; cut it or tie it back.", s))
+            findings.append(Finding("off_topic", OFF_TOPIC, s))
     for s in spans:
         if word_count(s.text) > 45:
-            findings.append(Finding("rambling", "A very long sentence: split it so the listener can follow.", s))
+            findings.append(Finding("rambling", RAMBLING, s))
     for phrase, count in language.repeated_phrases(text)[:3]:
-        findings.append(Finding("repetition", f"You repeat “{phrase}” {count} times.", None))
+        findings.append(Finding("repetition", fill(REPEATS, phrase=phrase, count=count), None))
 
     spec = specificity.assess(text, n_words)
     for v in spec.vague[:3]:
-        findings.append(Finding("vague", "Vague: replace it with a concrete example or a number.", v))
+        findings.append(Finding("vague", VAGUE, v))
     fills = language.fillers(text)
     issues = language.all_issues(text)
 
@@ -219,7 +220,7 @@ def _star_parts(spans: list[Span], labels: list[str], findings: list[Finding]) -
         parts.append(StarPart(name, bool(mine), mine, note))
     mine_count, ours = star.ownership([s.text for s in spans], labels)
     if ours and ours >= mine_count:
-        findings.append(Finding("ownership", "Your actions are told as “we”: say what you yourself did, with “I”.", None))
+        findings.append(Finding("ownership", OWNERSHIP, None))
     return parts
 
 
@@ -258,6 +259,38 @@ def _part_scores(results: list[PointResult], star_parts: list[StarPart] | None, 
     return parts
 
 
+# What the candidate reads, as templates the web layer can translate (see bpoprep.wording).
+NOT_TEXT = gettext_noop("The answer must be text.")
+EMPTY = gettext_noop("The answer is empty: write at least a sentence.")
+OFF_TOPIC = gettext_noop("This sentence does not seem to answer the question; cut it or tie it back.")
+RAMBLING = gettext_noop("A very long sentence: split it so the listener can follow.")
+REPEATS = gettext_noop("You repeat “{phrase}” {count} times.")
+VAGUE = gettext_noop("Vague: replace it with a concrete example or a number.")
+OWNERSHIP = gettext_noop("Your actions are told as “we”: say what you yourself did, with “I”.")
+ADD_POINT = gettext_noop("Add this point: {point}")
+SAY_MORE = gettext_noop("Say more about: {point}")
+NO_STAR_PART = {
+    "situation": gettext_noop("Your answer has no Situation. Set the scene in one or two sentences: where you were and what was happening."),
+    "task": gettext_noop("Your answer has no Task. Say what you had to achieve or what was expected of you."),
+    "action": gettext_noop("Your answer has no Action. Describe the steps you took yourself, in order, with “I”."),
+    "result": gettext_noop("Your answer has no Result. End with the result: what changed, ideally with a number."),
+}
+MEASURABLE = gettext_noop("Make the result measurable: a number, a time saved, a rating or what the customer said.")
+THIN_ACTION = gettext_noop("Your Action is thin: add two or three specific steps you took.")
+SKIPS_PART = gettext_noop("Your answer skips a part a strong answer has: {part}.")
+TOO_SHORT = gettext_noop("Too short ({n} words): aim for {low}-{high} words with an example.")
+TOO_LONG = gettext_noop("Too long ({n} words): cut to under {high} words; keep the example and the result.")
+SAY_I = gettext_noop("Say “I” for what you did yourself; interviewers score your actions, not the team's.")
+CUT_FILLERS = gettext_noop("Cut filler words ({fillers}); a short pause sounds more confident.")
+CONCRETE = gettext_noop("Add one concrete detail: a number, a name of a tool or process, or a real example.")
+FIX_LANGUAGE = {
+    "indianism": gettext_noop("Replace office Indianisms: {found}."),
+    "negative_talk": gettext_noop("Drop the negative remark about a past employer or team: {found}."),
+    "spelling": gettext_noop("Fix spelling: {found}."),
+    "grammar": gettext_noop("Fix grammar: {found}."),
+}
+CUT_OFF_TOPIC = gettext_noop("Cut the sentences that do not answer the question (highlighted).")
+
 WEIGHTS_PATH = Path(__file__).parent / "data" / "score_weights.json"
 # For questions outside the bank there is nothing to fit on: set by hand.
 FREE_WEIGHTS = {"content": 0.35, "specificity": 0.20, "length": 0.15, "focus": 0.15, "language": 0.15}
@@ -285,41 +318,40 @@ def _tips(results: list[PointResult], star_parts: list[StarPart] | None, structu
     missing = [r for r in results if r.status == "missing"]
     partly = [r for r in results if r.status == "partly"]
     for r in missing[:2]:
-        ranked.append((0.9, f"Add this point: {r.point}"))
+        ranked.append((0.9, fill(ADD_POINT, point=r.point)))
     for r in partly[:1]:
-        ranked.append((0.6, f"Say more about: {r.point}"))
+        ranked.append((0.6, fill(SAY_MORE, point=r.point)))
     if star_parts is not None:
-        names = {"situation": "Set the scene in one or two sentences: where you were and what was happening.", "task": "Say what you had to achieve or what was expected of you.", "action": "Describe the steps you took yourself, in order, with “I”.", "result": "End with the result: what changed, ideally with a number."}
         for p in star_parts:
             if not p.present:
-                ranked.append((1.0 if p.name in ("action", "result") else 0.8, f"Your answer has no {p.name.title()}. {names[p.name]}"))
+                ranked.append((1.0 if p.name in ("action", "result") else 0.8, NO_STAR_PART[p.name]))
             elif p.note == "not measurable":
-                ranked.append((0.55, "Make the result measurable: a number, a time saved, a rating or what the customer said."))
+                ranked.append((0.55, MEASURABLE))
             elif p.note == "thin":
-                ranked.append((0.6, "Your Action is thin: add two or three specific steps you took."))
+                ranked.append((0.6, THIN_ACTION))
     for s in structure:
         if not s.present:
-            ranked.append((0.5, f"Your answer skips a part a strong answer has: {s.name}."))
+            ranked.append((0.5, fill(SKIPS_PART, part=s.name)))
             break
     low, high = expected
     if n < low:
-        ranked.append((0.7 if n < low / 2 else 0.45, f"Too short ({n} words): aim for {low}-{high} words with an example."))
+        ranked.append((0.7 if n < low / 2 else 0.45, fill(TOO_SHORT, n=n, low=low, high=high)))
     elif n > high:
-        ranked.append((0.5, f"Too long ({n} words): cut to under {high} words; keep the example and the result."))
+        ranked.append((0.5, fill(TOO_LONG, n=n, high=high)))
     if any(f.kind == "ownership" for f in findings):
-        ranked.append((0.5, "Say “I” for what you did yourself; interviewers score your actions, not the team's."))
+        ranked.append((0.5, SAY_I))
     filler_n = sum(f.count for f in fills)
     if filler_n >= 3 or (n and filler_n / n > 0.03):
         top = ", ".join(f"“{f.text}” ×{f.count}" for f in fills[:3])
-        ranked.append((0.5, f"Cut filler words ({top}); a short pause sounds more confident."))
+        ranked.append((0.5, fill(CUT_FILLERS, fillers=top)))
     if not spec.numbers and not spec.examples:
-        ranked.append((0.45, "Add one concrete detail: a number, a name of a tool or process, or a real example."))
-    for kind, tip in (("indianism", "Replace office Indianisms: {0}."), ("negative_talk", "Drop the negative remark about a past employer or team: {0}."), ("spelling", "Fix spelling: {0}."), ("grammar", "Fix grammar: {0}.")):
+        ranked.append((0.45, CONCRETE))
+    for kind, tip in FIX_LANGUAGE.items():
         found = [i for i in issues if i.type == kind]
         if found:
             detail = ", ".join(f"“{i.span.text}” → “{i.suggestion}”" if i.suggestion else f"“{i.span.text}”" for i in found[:3])
-            ranked.append((0.4 if kind != "negative_talk" else 0.65, tip.format(detail)))
+            ranked.append((0.4 if kind != "negative_talk" else 0.65, fill(tip, found=detail)))
     if any(f.kind == "off_topic" for f in findings):
-        ranked.append((0.4, "Cut the sentences that do not answer the question (highlighted)."))
+        ranked.append((0.4, CUT_OFF_TOPIC))
     ranked.sort(key=lambda t: -t[0])
     return list(dict.fromkeys(t for _, t in ranked))  # most valuable first, each tip once

@@ -8,6 +8,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
+from bpoprep.wording import fill, gettext_noop
+
 from .text import Span, words
 
 
@@ -40,37 +42,40 @@ _SO_START = re.compile(r"(?:^|(?<=[.!?]\s))\s*so\s*,", re.I)
 _RIGHT_TAG = re.compile(r",\s*(right|okay|ok|na|no)\s*\?", re.I)
 
 _HEDGES = [
-    (r"\bi (?:think|guess|feel) (?:maybe|probably|perhaps)\b", "Say it plainly: drop the double hedge."),
-    (r"\bi (?:guess|suppose)\b", "State it as a fact you stand behind."),
-    (r"\b(?:i am|i'm) not (?:very |really )?sure(?: but)?\b", "If you know it, say it; if not, say how you would find out."),
-    (r"\bi (?:will|would|can) try (?:to|my best)\b", "Say what you will do, not that you will try."),
-    (r"\bhopefully\b", "Replace with what you will do to make it happen."),
-    (r"\bmaybe\b", "Be definite where you can."),
-    (r"\bi think i can\b", "Say 'I can' and give the evidence."),
+    (r"\bi (?:think|guess|feel) (?:maybe|probably|perhaps)\b", gettext_noop("Say it plainly: drop the double hedge.")),
+    (r"\bi (?:guess|suppose)\b", gettext_noop("State it as a fact you stand behind.")),
+    (r"\b(?:i am|i'm) not (?:very |really )?sure(?: but)?\b", gettext_noop("If you know it, say it; if not, say how you would find out.")),
+    (r"\bi (?:will|would|can) try (?:to|my best)\b", gettext_noop("Say what you will do, not that you will try.")),
+    (r"\bhopefully\b", gettext_noop("Replace with what you will do to make it happen.")),
+    (r"\bmaybe\b", gettext_noop("Be definite where you can.")),
+    (r"\bi think i can\b", gettext_noop("Say 'I can' and give the evidence.")),
 ]
 _HEDGE_RES = [(re.compile(p, re.I), tip) for p, tip in _HEDGES]
 
 # Office phrases that read as Indian English to international clients and recruiters.
 _INDIANISMS = [
-    (r"\bdo the needful\b", "please take care of this", "'Do the needful' is vague; say exactly what you need."),
-    (r"\brevert back\b", "reply", "'Revert' already means 'go back'; say 'reply' or 'get back to you'."),
-    (r"\brevert to (?:me|you|us)\b", "reply to", "'Revert' means 'go back'; say 'reply to'."),
-    (r"\bprepone(?:d)?\b", "bring forward", "'Prepone' is not understood outside India; say 'bring forward'."),
-    (r"\binform the same\b", "let you know", "'Inform the same' is stiff; say 'let you know'."),
-    (r"\b(?:have|had|has) a doubt\b", "have a question", "A 'doubt' suggests disbelief; say 'question'."),
-    (r"\bpassed out (?:of|from|in)\b", "graduated from", "'Passed out' means fainted; say 'graduated'."),
-    (r"\b(?:today|tomorrow|now|here) itself\b", "today / right now", "Drop 'itself': 'today' is enough."),
-    (r"\bcousin (?:brother|sister)\b", "cousin", "'Cousin' is enough in English."),
-    (r"\bout of station\b", "out of town", "Say 'out of town' or 'travelling'."),
-    (r"\bkindly\b", "please", "'Kindly' sounds formal and dated; 'please' is warmer."),
-    (r"\bdiscuss about\b", "discuss", "'Discuss' takes no 'about'."),
-    (r"\breturn back\b", "return", "'Return' already means 'go back'."),
-    (r"\brepeat again\b", "repeat", "'Repeat' already means 'again'."),
-    (r"\b(?i:myself) [A-Z][a-z]+", "My name is …", "Introduce yourself with 'My name is …' or 'I am …'."),
+    (r"\bdo the needful\b", "please take care of this", gettext_noop("'Do the needful' is vague; say exactly what you need.")),
+    (r"\brevert back\b", "reply", gettext_noop("'Revert' already means 'go back'; say 'reply' or 'get back to you'.")),
+    (r"\brevert to (?:me|you|us)\b", "reply to", gettext_noop("'Revert' means 'go back'; say 'reply to'.")),
+    (r"\bprepone(?:d)?\b", "bring forward", gettext_noop("'Prepone' is not understood outside India; say 'bring forward'.")),
+    (r"\binform the same\b", "let you know", gettext_noop("'Inform the same' is stiff; say 'let you know'.")),
+    (r"\b(?:have|had|has) a doubt\b", "have a question", gettext_noop("A 'doubt' suggests disbelief; say 'question'.")),
+    (r"\bpassed out (?:of|from|in)\b", "graduated from", gettext_noop("'Passed out' means fainted; say 'graduated'.")),
+    (r"\b(?:today|tomorrow|now|here) itself\b", "today / right now", gettext_noop("Drop 'itself': 'today' is enough.")),
+    (r"\bcousin (?:brother|sister)\b", "cousin", gettext_noop("'Cousin' is enough in English.")),
+    (r"\bout of station\b", "out of town", gettext_noop("Say 'out of town' or 'travelling'.")),
+    (r"\bkindly\b", "please", gettext_noop("'Kindly' sounds formal and dated; 'please' is warmer.")),
+    (r"\bdiscuss about\b", "discuss", gettext_noop("'Discuss' takes no 'about'.")),
+    (r"\breturn back\b", "return", gettext_noop("'Return' already means 'go back'.")),
+    (r"\brepeat again\b", "repeat", gettext_noop("'Repeat' already means 'again'.")),
+    (r"\b(?i:myself) [A-Z][a-z]+", "My name is …", gettext_noop("Introduce yourself with 'My name is …' or 'I am …'.")),
 ]
 # Case-sensitive where the pattern says so ("Myself Rahul" needs the capital of a name).
 _INDIANISM_RES = [(re.compile(p) if "(?i:" in p else re.compile(p, re.I), s, m) for p, s, m in _INDIANISMS]
 
+NEGATIVE_INSTEAD = gettext_noop("Say what you learned or what you want next instead.")
+NEGATIVE_WHY = gettext_noop("Criticising a past employer or team worries interviewers, whatever the truth.")
+MISSPELT = gettext_noop("'{word}' looks misspelt; did you mean '{fix}'?")
 _NEGATIVE = re.compile(
     r"\b(?:my|the|our) (?:previous|last|old|ex|former|current)?\s*(?:company|employer|manager|boss|team ?lead(?:er)?|tl|supervisor|office|management|team|job|college)\b"
     r"[^.!?]{0,40}?\b(?:was|were|is|are)\b[^.!?]{0,25}?\b(?:bad|terrible|horrible|toxic|useless|worst|rude|unfair|stupid|pathetic|incompetent|lazy|hopeless|poor|not good)\b"
@@ -80,23 +85,22 @@ _NEGATIVE = re.compile(
 
 # Common grammar slips in Indian-English interview answers: (pattern, suggestion, message).
 _GRAMMAR = [
-    (r"\bi am having (?:\d+|one|two|three|some|good|\w+ years?)", "I have", "Use 'I have' for experience and possessions, not 'I am having'."),
-    (r"\b(?:i am|i have been) (?:working|studying|living) (?:here |there |in \w+ )?since (?:\d+|one|two|three|four|five|six) (?:years?|months?)\b", "for … years", "Use 'for' with a length of time ('for two years'), 'since' with a start point ('since 2022')."),
-    (r"\b(?:he|she|it) don't\b", "doesn't", "With he, she or it, use 'doesn't'."),
-    (r"\bmore (?:better|easier|faster|bigger|higher|smaller|quicker)\b", "better / easier …", "Drop 'more' before a comparative."),
-    (r"\bexplain (?:me|him|her|them|us)\b", "explain to me", "'Explain' needs 'to': 'explain to me'."),
-    (r"\bone of the (?:best|main|biggest|important|good) (?!\w+s\b)\w+\b", "one of the … (plural noun)", "After 'one of the', use a plural noun."),
-    (r"\ban (?=[bcdfgjklmnpqrstvwxz][a-z])(?!(?:hour|honest|honou?r|heir|mba|sme|fcr|sla|nps|mis|sop|mnc|ms)\b)\w+", "a", "Use 'a' before a consonant sound."),
-    (r"\ba (?=[aeiou][a-z])(?!(?:one|once|uni|use|usu|euro|user)\w*)\w+", "an", "Use 'an' before a vowel sound."),
-    (r"\ban (?=u(?:s|ni|ti|ro)|eu|one\b|once\b)\w+", "a", "Use 'a' before a 'you' or 'w' sound: 'a useful', 'a one-time'."),
-    (r"\ba (?=(?:hour|honest|honou?r|heir)\w*)\w+", "an", "Use 'an' before a silent h: 'an hour', 'an honest'."),
-    (r"\b(?:i|we|they|you) was\b", "were", "Use 'were' with I/we/they/you in the past ('I was', but 'we were')."),
-    (r"\bdid (?:not )?(?:went|came|gave|took|spoke|made|said|told)\b", "did + base verb", "After 'did', use the base verb: 'did go', 'did not tell'."),
-    (r"\b(?:can|could|should|will|would|must) (?:able to)\b", "be able to", "Say 'can' or 'will be able to'."),
-    (r"\bcomprises of\b", "comprises / consists of", "'Comprises' takes no 'of'."),
+    (r"\bi am having (?:\d+|one|two|three|some|good|\w+ years?)", "I have", gettext_noop("Use 'I have' for experience and possessions, not 'I am having'.")),
+    (r"\b(?:i am|i have been) (?:working|studying|living) (?:here |there |in \w+ )?since (?:\d+|one|two|three|four|five|six) (?:years?|months?)\b", "for … years", gettext_noop("Use 'for' with a length of time ('for two years'), 'since' with a start point ('since 2022').")),
+    (r"\b(?:he|she|it) don't\b", "doesn't", gettext_noop("With he, she or it, use 'doesn't'.")),
+    (r"\bmore (?:better|easier|faster|bigger|higher|smaller|quicker)\b", "better / easier …", gettext_noop("Drop 'more' before a comparative.")),
+    (r"\bexplain (?:me|him|her|them|us)\b", "explain to me", gettext_noop("'Explain' needs 'to': 'explain to me'.")),
+    (r"\bone of the (?:best|main|biggest|important|good) (?!\w+s\b)\w+\b", "one of the … (plural noun)", gettext_noop("After 'one of the', use a plural noun.")),
+    (r"\ban (?=[bcdfgjklmnpqrstvwxz][a-z])(?!(?:hour|honest|honou?r|heir|mba|sme|fcr|sla|nps|mis|sop|mnc|ms)\b)\w+", "a", gettext_noop("Use 'a' before a consonant sound.")),
+    (r"\ba (?=[aeiou][a-z])(?!(?:one|once|uni|use|usu|euro|user)\w*)\w+", "an", gettext_noop("Use 'an' before a vowel sound.")),
+    (r"\ban (?=u(?:s|ni|ti|ro)|eu|one\b|once\b)\w+", "a", gettext_noop("Use 'a' before a 'you' or 'w' sound: 'a useful', 'a one-time'.")),
+    (r"\ba (?=(?:hour|honest|honou?r|heir)\w*)\w+", "an", gettext_noop("Use 'an' before a silent h: 'an hour', 'an honest'.")),
+    (r"\b(?:we|they|you) was\b", "were", gettext_noop("Use 'were' with we, they and you: 'we were', 'they were' (but 'I was').")),
+    (r"\bdid (?:not )?(?:went|came|gave|took|spoke|made|said|told)\b", "did + base verb", gettext_noop("After 'did', use the base verb: 'did go', 'did not tell'.")),
+    (r"\b(?:can|could|should|will|would|must) (?:able to)\b", "be able to", gettext_noop("Say 'can' or 'will be able to'.")),
+    (r"\bcomprises of\b", "comprises / consists of", gettext_noop("'Comprises' takes no 'of'.")),
 ]
 _GRAMMAR_RES = [(re.compile(p, re.I), s, m) for p, s, m in _GRAMMAR]
-_I_WAS = re.compile(r"\bi was\b", re.I)
 
 # Words the spelling dictionary does not know but an answer about BPO work will use.
 DOMAIN_WORDS = {
@@ -143,8 +147,6 @@ def _issues(text: str, regexes: list, kind: str) -> list[LanguageIssue]:  # type
     for item in regexes:
         regex, suggestion, message = item if len(item) == 3 else (item[0], "", item[1])
         for m in regex.finditer(text):
-            if kind == "grammar" and suggestion == "were" and _I_WAS.match(m.group(0)):
-                continue
             out.append(LanguageIssue(kind, Span(m.start(), m.end(), m.group(0)), suggestion, message))
     return out
 
@@ -162,7 +164,7 @@ def hedging(text: str) -> list[LanguageIssue]:
 
 def negative_talk(text: str) -> list[LanguageIssue]:
     return [
-        LanguageIssue("negative_talk", Span(m.start(), m.end(), m.group(0)), "Say what you learned or what you want next instead.", "Criticising a past employer or team worries interviewers, whatever the truth.")
+        LanguageIssue("negative_talk", Span(m.start(), m.end(), m.group(0)), NEGATIVE_INSTEAD, NEGATIVE_WHY)
         for m in _NEGATIVE.finditer(text)
     ]
 
@@ -185,7 +187,7 @@ def spelling(text: str, extra_words: set[str] | frozenset[str] = frozenset()) ->
             continue
         fix = checker.correction(lower)
         if fix and fix != lower:
-            out.append(LanguageIssue("spelling", w, fix, f"'{token}' looks misspelt; did you mean '{fix}'?"))
+            out.append(LanguageIssue("spelling", w, fix, fill(MISSPELT, word=token, fix=fix)))
     return out
 
 

@@ -10,6 +10,8 @@ from dataclasses import dataclass, field
 from statistics import mean
 from typing import Any
 
+from bpoprep.wording import fill, gettext_noop
+
 DIMENSIONS = ("content", "structure", "delivery", "language", "pronunciation")
 # Overall = weighted mean of the dimensions present (pronunciation only for spoken interviews).
 WEIGHTS = {"content": 0.35, "structure": 0.2, "delivery": 0.2, "language": 0.15, "pronunciation": 0.1}
@@ -146,6 +148,31 @@ def overall(dimensions: dict[str, int]) -> int:
     return int(round(sum(dimensions[k] * w for k, w in used.items()) / sum(used.values())))
 
 
+# Report lines as templates the web layer can translate (see bpoprep.wording).
+STRONG_DIMENSION = {
+    "content": gettext_noop("Content: you covered what interviewers listen for ({score}/100)."),
+    "structure": gettext_noop("Structure: your answers were organised ({score}/100)."),
+    "delivery": gettext_noop("Delivery: a steady pace with few fillers and pauses ({score}/100)."),
+    "timing": gettext_noop("Length and timing: answers the right size, on time ({score}/100)."),
+    "language": gettext_noop("Language: clean English with few fillers or slips ({score}/100)."),
+    "pronunciation": gettext_noop("Pronunciation: clear, easy-to-follow sounds ({score}/100)."),
+}
+EVERY_STORY = gettext_noop("Every story had a situation, task, action and result ({n} of {n}).")
+BEST_ANSWER = gettext_noop("Your best answer: \"{question}\" ({score}/100).")
+ON_TIME = gettext_noop("You finished every answer within its time.")
+ANSWER_EVERY = gettext_noop("Answer every question: {left} of {total} were left unanswered, starting with \"{question}\". Even a short, honest answer beats silence.")
+CONTENT_MISSED = gettext_noop("Content ({score}/100): cover the key points. Your weakest answer was to \"{question}\". For example, you did not cover: {point}")
+CONTENT_WEAKEST = gettext_noop("Content ({score}/100): cover the key points. Your weakest answer was to \"{question}\".")
+CONTENT_ONLY = gettext_noop("Content ({score}/100): cover the key points.")
+STRUCTURE_STAR = gettext_noop("Structure ({score}/100): tell stories in STAR order; missing parts: {parts}.")
+STRUCTURE_ORDER = gettext_noop("Structure ({score}/100): answer in a clear order - the point first, then an example, then why it matters.")
+DELIVERY = gettext_noop("Delivery ({score}/100): aim for 120-150 words a minute, no long silences, fewer um and uh.")
+TIMING = gettext_noop("Length and timing ({score}/100): give each answer its expected length within the time.")
+LANGUAGE = gettext_noop("Language ({score}/100): cut filler words, hedging and office Indianisms.")
+PRONUNCIATION = gettext_noop("Pronunciation ({score}/100): practise the sounds flagged in your answers.")
+PRACTISE_AGAIN = gettext_noop("Practise \"{question}\" again ({score}/100).")
+
+
 def _q(row: dict[str, Any]) -> str:
     """The question as quoted inside a sentence (no full stop of its own)."""
     return str(row["question"]).rstrip(". ")
@@ -154,20 +181,20 @@ def _q(row: dict[str, Any]) -> str:
 def _strengths(rows: list[dict[str, Any]], dims: dict[str, int], spoken: bool) -> list[str]:
     dims_out: list[str] = []
     out: list[str] = []
-    names = {"content": "Content: you covered what interviewers listen for", "structure": "Structure: your answers were organised", "delivery": "Delivery: a steady pace with few fillers and pauses" if spoken else "Length and timing: answers the right size, on time", "language": "Language: clean English with few fillers or slips", "pronunciation": "Pronunciation: clear, easy-to-follow sounds"}
+    names = {**STRONG_DIMENSION, "delivery": STRONG_DIMENSION["delivery" if spoken else "timing"]}
     for k, v in sorted(dims.items(), key=lambda kv: -kv[1]):
         if v >= STRONG_AT:
-            dims_out.append(f"{names[k]} ({v}/100).")
+            dims_out.append(fill(names[k], score=v))
     stories = [r for r in rows if r["star"]]
     complete = [r for r in stories if all(r["star"].values())]
     if stories and len(complete) == len(stories):
-        out.append(f"Every story had a situation, task, action and result ({len(stories)} of {len(stories)}).")
+        out.append(fill(EVERY_STORY, n=len(stories)))
     best = max((r for r in rows if r["overall"] is not None), key=lambda r: r["overall"], default=None)
     if best and best["overall"] >= STRONG_AT:
-        out.append(f"Your best answer: \"{_q(best)}\" ({best['overall']}/100).")
+        out.append(fill(BEST_ANSWER, question=_q(best), score=best["overall"]))
     on_time = [r for r in rows if r["answered"] and r["seconds"] is not None]
     if on_time and len(on_time) == len(rows) and not any(r["over_time"] for r in on_time):
-        out.append("You finished every answer within its time.")
+        out.append(ON_TIME)
     return (dims_out[:2] + out + dims_out[2:])[:5]  # the two best dimensions, then the specifics
 
 
@@ -177,38 +204,41 @@ def _priorities(rows: list[dict[str, Any]], dims: dict[str, int], spoken: bool) 
     answered = [r for r in rows if r["overall"] is not None]
     unanswered = [r for r in rows if r["overall"] is None]
     if answered and unanswered:
-        out.append({"dimension": "answered", "text": f"Answer every question: {len(unanswered)} of {len(rows)} were left unanswered, starting with \"{_q(unanswered[0])}\". Even a short, honest answer beats silence.", "target": f"question:{unanswered[0]['question_id']}"})
+        out.append({"dimension": "answered", "text": fill(ANSWER_EVERY, left=len(unanswered), total=len(rows), question=_q(unanswered[0])), "target": f"question:{unanswered[0]['question_id']}"})
     for dim, score in sorted(dims.items(), key=lambda kv: kv[1]):
         if score >= PRIORITY_BELOW or len(out) >= 3:
             continue
         if dim == "content":
             weakest = min(answered, key=lambda r: r["overall"], default=None)
             missed = [p["point"] for r in answered for p in r["talking_points"] if p["status"] == "missing"]
-            text = f"Content ({score}/100): cover the key points. Your weakest answer was to \"{_q(weakest)}\"." if weakest else f"Content ({score}/100)."
-            if missed:
-                text += f" For example, you did not cover: {missed[0][0].lower()}{missed[0][1:]}"
+            if weakest and missed:
+                text = fill(CONTENT_MISSED, score=score, question=_q(weakest), point=missed[0][0].lower() + missed[0][1:])
+            elif weakest:
+                text = fill(CONTENT_WEAKEST, score=score, question=_q(weakest))
+            else:
+                text = fill(CONTENT_ONLY, score=score)
             out.append({"dimension": dim, "text": text, "target": f"question:{weakest['question_id']}" if weakest else "practise:hr"})
         elif dim == "structure":
             stories = [r for r in answered if r["star"]]
             gaps = sorted({k for r in stories for k, v in r["star"].items() if not v})
-            text = f"Structure ({score}/100): " + (f"tell stories in STAR order; missing parts: {', '.join(gaps)}." if gaps else "answer in a clear order - the point first, then an example, then why it matters.")
+            text = fill(STRUCTURE_STAR, score=score, parts=", ".join(gaps)) if gaps else fill(STRUCTURE_ORDER, score=score)
             out.append({"dimension": dim, "text": text, "target": "lesson:star-method"})
         elif dim == "delivery":
             if spoken:
-                out.append({"dimension": dim, "text": f"Delivery ({score}/100): aim for 120-150 words a minute, no long silences, fewer um and uh.", "target": "speaking:read_aloud"})
+                out.append({"dimension": dim, "text": fill(DELIVERY, score=score), "target": "speaking:read_aloud"})
             else:
-                out.append({"dimension": dim, "text": f"Length and timing ({score}/100): give each answer its expected length within the time.", "target": "practise:behavioural"})
+                out.append({"dimension": dim, "text": fill(TIMING, score=score), "target": "practise:behavioural"})
         elif dim == "language":
-            out.append({"dimension": dim, "text": f"Language ({score}/100): cut filler words, hedging and office Indianisms.", "target": "lesson:email-and-chat-etiquette"})
+            out.append({"dimension": dim, "text": fill(LANGUAGE, score=score), "target": "lesson:email-and-chat-etiquette"})
         elif dim == "pronunciation":
-            out.append({"dimension": dim, "text": f"Pronunciation ({score}/100): practise the sounds flagged in your answers.", "target": "speaking:repeat"})
+            out.append({"dimension": dim, "text": fill(PRONUNCIATION, score=score), "target": "speaking:repeat"})
     if len(out) < 3:  # everything is fairly strong: the lowest-scoring answers are next
         for r in sorted(answered, key=lambda r: r["overall"]):
             if len(out) >= 3 or r["overall"] >= 90:
                 break
             if any(p.get("target") == f"question:{r['question_id']}" for p in out):
                 continue
-            out.append({"dimension": "question", "text": f"Practise \"{_q(r)}\" again ({r['overall']}/100).", "target": f"question:{r['question_id']}"})
+            out.append({"dimension": "question", "text": fill(PRACTISE_AGAIN, question=_q(r), score=r["overall"]), "target": f"question:{r['question_id']}"})
     return out
 
 

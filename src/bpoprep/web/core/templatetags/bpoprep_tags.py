@@ -40,3 +40,31 @@ def latest_mock(context, owner=None) -> dict | None:  # type: ignore[no-untyped-
         return None
     priorities = [{**p, "url": priority_link(p["target"])} for p in mock.report.get("priorities", [])]
     return {"interview": mock, "overall": mock.overall, "change": mock.report.get("change"), "priorities": priorities}
+
+
+@register.filter
+def localise(text: object) -> str:
+    """An English tip, finding or report line written by the pure engines, in the user's language.
+
+    The sentence is matched back to the template that made it (bpoprep.wording), the template is
+    translated and filled again with the same values. Text that no template made stays as it is.
+    The result is a plain str, so autoescaping still applies to the quoted answer inside it.
+    """
+    from django.utils.translation import gettext
+
+    from bpoprep import wording
+    from bpoprep.feedback import engine, language  # noqa: F401  (they register their templates)
+    from bpoprep.interview import report  # noqa: F401
+
+    value = "" if text is None else str(text)
+    parsed = wording.parse(value)
+    if parsed is None:
+        return value
+    template_text, params = parsed
+    translated = gettext(template_text)
+    if translated == template_text:
+        return value
+    try:
+        return translated.format(**params)
+    except (KeyError, IndexError, ValueError):  # a broken translation must not break the page
+        return value
