@@ -143,3 +143,27 @@ def test_point_terms_the_question_already_says_are_not_new() -> None:
         (m,) = points.match(enc.encode([point]), terms, enc.encode([s.text for s in spans]), spans, enc.encode([question])[0], question)
         assert m.new_terms == new, (answer, m)
         assert len(m.terms) >= 1  # "inbound" is found either way; only the new terms tell them apart
+
+
+def test_a_common_mix_up_is_flagged_with_what_a_strong_answer_says() -> None:
+    q = CAT.questions["schedule-adherence"]
+    wrong = (
+        "Schedule adherence means attendance, you come to office on all the days you are rostered. "
+        "If I come all 26 days in the month my adherence is full."
+    )
+    right = (
+        "Schedule adherence is whether I am doing the scheduled activity at the scheduled time: logged in for calls, on break only when my break is planned. "
+        "It is minutes in adherence divided by scheduled minutes, so coming back late from lunch lowers it even on a day I was present."
+    )
+    fb = analyse(wrong, q)
+    flagged = [f for f in fb.findings if f.kind == "misconception"]
+    assert flagged and flagged[0].span is not None and "attendance" in flagged[0].span.text, fb.findings
+    assert fb.tips[0].startswith("Check this claim: “Schedule adherence means attendance"), fb.tips
+    assert not [f for f in analyse(right, q).findings if f.kind == "misconception"]
+    assert analyse(right, q).overall > fb.overall
+
+
+def test_every_bank_question_lists_the_mix_ups_weak_answers_make() -> None:
+    for q in CAT.questions.values():
+        assert 2 <= len(q.misconceptions) <= 4, q.id
+        assert not set(q.misconceptions) & set(q.model_answer), q.id

@@ -13,7 +13,7 @@ CAT = load()
 STORY_NO_RESULT = (
     "Last year I worked part-time at a mobile shop in Pune. A customer came in shouting because his new phone kept restarting. "
     "My job was to calm him down and sort it out. I let him finish, apologised for the trouble and checked the phone in front of him. "
-    "I found a faulty update and I arranged a replacement from our stock."
+    "Then I went through the settings with him, step by step, looking for the fault."
 )
 STORY_WITH_RESULT = STORY_NO_RESULT + " As a result he calmed down, thanked me and came back the next month to buy a cover; my manager rated my service 5 out of 5."
 
@@ -21,6 +21,12 @@ STORY_WITH_RESULT = STORY_NO_RESULT + " As a result he calmed down, thanked me a
 def choose(qid: str, answer: str) -> followup.FollowUp | None:
     q = CAT.questions[qid]
     return followup.choose(q, analyse(answer, q).to_dict())
+
+
+def test_a_claim_that_sounds_like_a_common_mix_up_is_challenged_first() -> None:
+    f = choose("schedule-adherence", "Schedule adherence means attendance, you come to office on all the days you are rostered. If I come all 26 days my adherence is full.")
+    assert f is not None and f.reason == "mix_up"
+    assert f.text.startswith("You said: “Schedule adherence means attendance") and "Are you sure" in f.text
 
 
 def test_a_story_without_a_result_is_asked_for_the_outcome() -> None:
@@ -85,6 +91,6 @@ def test_any_feedback_gives_one_follow_up_or_none(qid: str, statuses: list[str],
     fb = {"star": star, "specificity": {"score": spec, "numbers": [], "named": []}, "word_count": words,
           "talking_points": [{"point": p.text, "status": s} for p, s in zip(q.talking_points, statuses, strict=False)]}
     f = followup.choose(q, fb)
-    assert f is None or (f.text.strip() and f.reason in ("no_result", "thin_action", "vague", "missed_point", "too_short"))
+    assert f is None or (f.text.strip() and f.reason in ("mix_up", "no_result", "thin_action", "vague", "missed_point", "too_short"))
     if f is not None and f.reason == "missed_point":
         assert f.point in [p.text for p in q.talking_points]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import escape
 
 from bpoprep.web.curriculum.services import current
 from bpoprep.web.learn.models import ChecklistTick, QuizAttempt
@@ -82,6 +83,8 @@ def test_question_and_role_pages_record_activity(client_for, user) -> None:  # t
     c = client_for(user)
     page = c.get(reverse("learn:question", args=["why-bpo"])).content.decode()
     assert "What the interviewer is looking for" in page and "Talking points" in page
+    wrong = current().questions["why-bpo"].misconceptions[0]
+    assert "Weak answers often say" in page and escape(wrong) in page
     c.get(reverse("learn:role", args=["bookkeeper"]))
     assert set(Activity.objects.filter(user=user).values_list("kind", "ref")) == {("question_viewed", "why-bpo"), ("role_viewed", "bookkeeper")}
     assert c.get(reverse("learn:role", args=["astronaut"])).status_code == 404

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.django_db
 NO_RESULT_STORY = (
     "Last year I worked part-time at a mobile shop in Pune. A customer came in shouting because his new phone kept restarting. "
     "My job was to calm him down and sort it out. I let him finish, apologised for the trouble and checked the phone in front of him. "
-    "I found a faulty update and I arranged a replacement from our stock."
+    "Then I went through the settings with him, step by step, looking for the fault."
 )
 GOOD = (
     "My name is Asha and I completed my B.Com in 2025 from Pune University. I have good communication skills in English and Hindi, "

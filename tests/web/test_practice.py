@@ -113,3 +113,12 @@ def test_feedback_tips_are_in_the_users_language(client_for, user) -> None:  # t
     with translation.override("hi"):
         hindi = max(re.split(r"\{\w+\}", translation.gettext(engine.TOO_SHORT)), key=len).strip()
     assert hindi and hindi in html and "Too short (" not in html
+
+
+def test_a_common_mix_up_is_marked_in_the_answer(client_for, user) -> None:  # type: ignore[no-untyped-def]
+    c = client_for(user)
+    answer = "Schedule adherence means attendance, you come to office on all the days you are rostered. If I come all 26 days my adherence is full."
+    r = c.post(reverse("practice:answer", args=["schedule-adherence"]), {"answer": answer})
+    html = c.get(r["Location"]).content.decode()
+    assert '<mark class="misconception" title="This sounds like a common mix-up.' in html
+    assert "Check this claim: “Schedule adherence means attendance" in html

@@ -204,6 +204,9 @@ class Question(Strict):
     looking_for: Text
     talking_points: list[TalkingPoint] = Field(min_length=3, max_length=6)
     pitfalls: list[Text] = Field(min_length=1)
+    misconceptions: list[Text] = Field(
+        min_length=2, max_length=4, description="wrong things a weak candidate says, as they would say them"
+    )
     model_answer: list[Text] = Field(min_length=3, description="an outline, in order")
     expected_words: WordRange
     star_expected: bool

@@ -60,7 +60,7 @@ class StructurePart:
 
 @dataclass(frozen=True)
 class Finding:
-    kind: str  # rambling | repetition | off_topic | vague | ownership | length | measurable
+    kind: str  # rambling | repetition | off_topic | vague | ownership | misconception
     message: str
     span: Span | None = None
 
@@ -146,7 +146,7 @@ def analyse(answer: str, question: Question | None = None, question_text: str = 
     results: list[PointResult] = []
     if question:
         tp_texts = tuple(tp.text for tp in question.talking_points)
-        matches = points.match(_embed_cached(tp_texts), [tp.key_terms for tp in question.talking_points], sent_emb, spans, q_emb, q_text, _embed_cached(tuple(question.model_answer)) if question.model_answer else None)
+        matches = points.match(_embed_cached(tp_texts), [tp.key_terms for tp in question.talking_points], sent_emb, spans, q_emb, q_text, _embed_cached(tuple(question.model_answer)) if question.model_answer else None, _embed_cached(tuple(question.misconceptions)) if question.misconceptions else None)
         for tp, m, (status, credit) in zip(question.talking_points, matches, points.classify(matches, points_model), strict=True):
             evidence = spans[m.best_sentence] if status != "missing" and m.best_sentence >= 0 else None
             results.append(PointResult(tp.text, status, evidence, m.similarity, tuple(t.text for t in m.terms), credit))
@@ -165,6 +165,16 @@ def analyse(answer: str, question: Question | None = None, question_text: str = 
         for (label, _), row in zip(outline, sims, strict=True):
             best = int(row.argmax())
             structure.append(StructurePart(label, bool(row[best] >= floor), spans[best] if row[best] >= floor else None))
+
+    # Sentences that say what weak candidates typically get wrong (the question's misconceptions)
+    if question and question.misconceptions:
+        tp_emb = _embed_cached(tuple(tp.text for tp in question.talking_points))
+        right = np.vstack([tp_emb, _embed_cached(tuple(question.model_answer))])
+        margins, _ = points.contrast(sent_emb, q_emb, right, _embed_cached(tuple(question.misconceptions)))
+        for i, (s, margin) in enumerate(zip(spans, margins, strict=True)):
+            if margin >= points.MISCONCEPTION_MARGIN:
+                nearest = question.talking_points[int((tp_emb @ sent_emb[i]).argmax())].text
+                findings.append(Finding("misconception", fill(MIX_UP, point=nearest), s))
 
     # Relevance, rambling, repetition
     relevance = sent_emb @ q_emb
@@ -289,6 +299,8 @@ FIX_LANGUAGE = {
     "spelling": gettext_noop("Fix spelling: {found}."),
     "grammar": gettext_noop("Fix grammar: {found}."),
 }
+MIX_UP = gettext_noop("This sounds like a common mix-up. A strong answer says: {point}")
+CHECK_CLAIM = gettext_noop("Check this claim: “{said}” {advice}")
 CUT_OFF_TOPIC = gettext_noop("Cut the sentences that do not answer the question (highlighted).")
 
 WEIGHTS_PATH = Path(__file__).parent / "data" / "score_weights.json"
@@ -312,11 +324,18 @@ def weighted(parts: dict[str, float], weights: dict[str, float]) -> int:
     return int(round(100 * sum(parts[k] * w for k, w in used.items()) / total))
 
 
+def _clip(text: str, words: int = 12) -> str:
+    parts = text.split()
+    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
+
+
 def _tips(results: list[PointResult], star_parts: list[StarPart] | None, structure: list[StructurePart], spec: specificity.Specificity, n: int, expected: tuple[int, int], fills: list[language.FillerCount], issues: list[language.LanguageIssue], findings: list[Finding]) -> list[str]:
     """Every concrete next step, most valuable first (the page shows the top two)."""
     ranked: list[tuple[float, str]] = []
     missing = [r for r in results if r.status == "missing"]
     partly = [r for r in results if r.status == "partly"]
+    for f in [f for f in findings if f.kind == "misconception"][:1]:
+        ranked.append((0.95, fill(CHECK_CLAIM, said=_clip(f.span.text if f.span else ""), advice=f.message)))
     for r in missing[:2]:
         ranked.append((0.9, fill(ADD_POINT, point=r.point)))
     for r in partly[:1]:

@@ -41,7 +41,7 @@ def embed_all(answers: list[LabelledAnswer], cat: Catalogue) -> list[_Embedded]:
         emb = enc.encode(texts)
         spans = sentences(a.text)
         span_emb = enc.encode([s.text for s in spans])
-        matches = points.match(enc.encode([tp.text for tp in q.talking_points]), [tp.key_terms for tp in q.talking_points], span_emb, spans, enc.encode([q.text])[0], q.text, enc.encode(q.model_answer) if q.model_answer else None)
+        matches = points.match(enc.encode([tp.text for tp in q.talking_points]), [tp.key_terms for tp in q.talking_points], span_emb, spans, enc.encode([q.text])[0], q.text, enc.encode(q.model_answer) if q.model_answer else None, enc.encode(q.misconceptions) if q.misconceptions else None)
         out.append(_Embedded(a, emb, [m.features() for m in matches], list(a.points)))
     return out
 

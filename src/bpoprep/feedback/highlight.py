@@ -5,6 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from bpoprep.wording import fill, gettext_noop
+
+FILLER = gettext_noop("Filler: “{word}”")
+
 
 @dataclass(frozen=True)
 class Segment:
@@ -22,22 +26,23 @@ def marks_from(feedback: dict[str, Any]) -> list[tuple[int, int, str, str]]:
             marks.append((span["start"], span["end"], issue["type"], issue.get("message", "")))
     for filler in feedback.get("fillers", []):
         for span in filler.get("spans", []):
-            marks.append((span["start"], span["end"], "filler", f"Filler: “{filler['text']}”"))
+            marks.append((span["start"], span["end"], "filler", fill(FILLER, word=filler["text"])))
     for finding in feedback.get("findings", []):
         span = finding.get("span")
-        if span and finding["kind"] in ("vague", "off_topic", "rambling"):
+        if span and finding["kind"] in ("vague", "off_topic", "rambling", "misconception"):
             marks.append((span["start"], span["end"], finding["kind"], finding["message"]))
     return marks
 
 
 def segments(text: str, marks: list[tuple[int, int, str, str]]) -> list[Segment]:
-    """Non-overlapping segments covering `text`; where marks overlap, the shorter (more specific) wins."""
+    """Non-overlapping segments covering `text`. Where marks overlap, the shorter (more specific)
+    one keeps the overlap and a longer one (a whole flagged sentence) still marks the rest."""
     chosen: list[tuple[int, int, str, str]] = []
     for mark in sorted(marks, key=lambda m: (m[1] - m[0], m[0])):
         start, end = max(0, mark[0]), min(len(text), mark[1])
-        if start >= end or any(start < e and s < end for s, e, _, _ in chosen):
-            continue
-        chosen.append((start, end, mark[2], mark[3]))
+        for s, e in _uncovered(start, end, [(c[0], c[1]) for c in chosen]):
+            if text[s:e].strip():
+                chosen.append((s, e, mark[2], mark[3]))
     out: list[Segment] = []
     at = 0
     for start, end, kind, note in sorted(chosen):
@@ -48,3 +53,16 @@ def segments(text: str, marks: list[tuple[int, int, str, str]]) -> list[Segment]
     if at < len(text):
         out.append(Segment(text[at:]))
     return out
+
+
+def _uncovered(start: int, end: int, taken: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    pieces, at = [], start
+    for s, e in sorted(taken):
+        if e <= at or s >= end:
+            continue
+        if s > at:
+            pieces.append((at, s))
+        at = max(at, e)
+    if at < end:
+        pieces.append((at, end))
+    return pieces

@@ -114,7 +114,7 @@ DOMAIN_WORDS = {
     "indore", "chandigarh", "kochi", "ahmedabad", "mohali", "nagpur", "bhopal", "coimbatore", "mysuru", "mysore", "vizag", "patna",
     "demat", "b.com", "bcom", "bca", "bba", "mba", "mca", "btech", "puc", "hsc", "ssc", "cbse", "icse", "ncc", "nss", "ok", "okay", "email", "emails",
     "e-mail", "wifi", "app", "apps", "login", "logout", "username", "timeline", "deadline", "deadlines", "teammate", "teammates", "mis", "sop",
-    "sops", "dnc", "rpc", "inbound", "outbound", "rupees", "lakh", "lakhs", "crore", "crores", "rs", "inr", "am", "pm", "walkin", "walk-in",
+    "sops", "dnc", "rpc", "roster", "rosters", "rostered", "aux", "nesting", "inbound", "outbound", "rupees", "lakh", "lakhs", "crore", "crores", "rs", "inr", "am", "pm", "walkin", "walk-in",
 }
 
 

@@ -24,7 +24,8 @@ from .text import Span
 
 STATUSES = ("covered", "partly", "missing")
 MODEL_PATH = Path(__file__).parent / "data" / "points_model.npz"
-SECTION_FLOOR = 0.35  # similarity above which a model-answer step counts as present in the answer
+SECTION_FLOOR = 0.35
+MISCONCEPTION_MARGIN = 0.20  # contrast() from which a sentence is flagged: on dev, 4% of strong answers, 37% of weak
 
 
 @lru_cache(maxsize=4096)
@@ -54,12 +55,14 @@ class PointMatch:
     beyond: float = 0.0  # best similarity once the question's own topic is taken out of both sides
     new_terms: int = 0  # found terms that the question itself does not already say
     agreement: float = 0.0  # how closely the whole answer follows the model answer, beyond the topic
+    misled: float = 0.0  # the answer's strongest lean towards a known misconception (see contrast())
+    wrong_at_best: float = 0.0  # the same for the sentence that best matches this point
 
     def features(self) -> list[float]:
         # Answer length is left out on purpose: long answers cover more points in the labelled
         # set, but a long answer that misses a point has not made it.
         found = len(self.terms)
-        return [self.similarity, (self.similarity + self.second) / 2, float(found > 0), found / max(self.term_total, 1), float(min(found, 4)), self.beyond, float(min(self.new_terms, 4)), self.agreement]
+        return [self.similarity, (self.similarity + self.second) / 2, float(found > 0), found / max(self.term_total, 1), float(min(found, 4)), self.beyond, float(min(self.new_terms, 4)), self.agreement, self.misled, self.wrong_at_best]
 
 
 def _without(vectors: np.ndarray, direction: np.ndarray) -> np.ndarray:
@@ -68,9 +71,23 @@ def _without(vectors: np.ndarray, direction: np.ndarray) -> np.ndarray:
     return rest / np.maximum(np.linalg.norm(rest, axis=1, keepdims=True), 1e-6)
 
 
-def match(point_embeddings: np.ndarray, point_terms: list[list[str]], sentence_embeddings: np.ndarray, sentences: list[Span], question_embedding: np.ndarray | None = None, question_text: str = "", reference_embeddings: np.ndarray | None = None) -> list[PointMatch]:
+def contrast(sentence_embeddings: np.ndarray, question_embedding: np.ndarray, right: np.ndarray, wrong: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per sentence: how much closer it is to a known misconception than to anything right, and
+    which misconception. Both sides have the question's topic projected out, so what counts is what
+    the sentence claims: "adherence means attendance" sits nearer the misconception than the point."""
+    if not len(wrong) or not len(sentence_embeddings):
+        return np.full(len(sentence_embeddings), -1.0), np.zeros(len(sentence_embeddings), dtype=int)
+    q = question_embedding / max(float(np.linalg.norm(question_embedding)), 1e-6)
+    sent = _without(sentence_embeddings, q)
+    to_wrong = _without(wrong, q) @ sent.T
+    to_right = _without(right, q) @ sent.T
+    return to_wrong.max(0) - to_right.max(0), to_wrong.argmax(0)
+
+
+def match(point_embeddings: np.ndarray, point_terms: list[list[str]], sentence_embeddings: np.ndarray, sentences: list[Span], question_embedding: np.ndarray | None = None, question_text: str = "", reference_embeddings: np.ndarray | None = None, misconception_embeddings: np.ndarray | None = None) -> list[PointMatch]:
     out = []
     agreement = 0.0
+    margins = np.zeros(len(sentences))
     sims = point_embeddings @ sentence_embeddings.T if len(sentences) else np.zeros((len(point_embeddings), 0))
     beyond = np.zeros_like(sims)
     if question_embedding is not None and sims.shape[1]:
@@ -80,12 +97,17 @@ def match(point_embeddings: np.ndarray, point_terms: list[list[str]], sentence_e
             # An answer that is on topic but wrong (a swapped or mistaken definition) drifts away
             # from the model answer as a whole, even where one sentence resembles a point.
             agreement = float((_without(reference_embeddings, q) @ _without(sentence_embeddings, q).T).max(1).mean())
+        if misconception_embeddings is not None and len(misconception_embeddings):
+            right = point_embeddings if reference_embeddings is None else np.vstack([point_embeddings, reference_embeddings])
+            margins, _ = contrast(sentence_embeddings, question_embedding, right, misconception_embeddings)
     for i, terms in enumerate(point_terms):
         found = tuple(Span(t.start + s.start, t.end + s.start, t.text) for s in sentences for t in terms_in(s.text, terms))
         new = sum(1 for t in terms if _term_regex(t).search(question_text) is None and any(_term_regex(t).search(s.text) for s in sentences))
         row = np.sort(sims[i])[::-1] if sims.shape[1] else np.zeros(0)
         best = int(sims[i].argmax()) if sims.shape[1] else -1
-        out.append(PointMatch(i, float(row[0]) if len(row) else 0.0, float(row[1]) if len(row) > 1 else float(row[0]) if len(row) else 0.0, best, found, len(terms), float(beyond[i].max()) if sims.shape[1] else 0.0, new, agreement))
+        misled = float(margins.max()) if len(margins) else 0.0
+        wrong_at_best = float(margins[int(beyond[i].argmax())]) if sims.shape[1] else 0.0
+        out.append(PointMatch(i, float(row[0]) if len(row) else 0.0, float(row[1]) if len(row) > 1 else float(row[0]) if len(row) else 0.0, best, found, len(terms), float(beyond[i].max()) if sims.shape[1] else 0.0, new, agreement, misled, wrong_at_best))
     return out
 
 

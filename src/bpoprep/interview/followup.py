@@ -1,7 +1,7 @@
 """The interviewer's follow-up question, chosen from what the answer lacked.
 
-Interviewers probe the weakest part of an answer: a story with no ending gets "what was the
-outcome?", a general answer gets "give me an example", a missing key point gets a probing
+Interviewers probe the weakest part of an answer: a claim that sounds like a common mix-up gets
+challenged, a story with no ending gets "what was the outcome?", a general answer gets "give me an example", a missing key point gets a probing
 question on it. A good answer gets none. Pure: works on the feedback engine's result dict.
 """
 
@@ -14,13 +14,15 @@ from typing import Any, Literal
 
 from bpoprep.content.schemas import Question
 
-Reason = Literal["no_result", "thin_action", "vague", "missed_point", "too_short"]
+Reason = Literal["mix_up", "no_result", "thin_action", "vague", "missed_point", "too_short"]
 
 OUTCOME = "What was the outcome? How did it end, and what changed because of what you did?"
 OWN_ACTION = "What exactly did you do yourself, step by step?"
 EXAMPLE = "Can you give me a specific example - a real time when this happened?"
 MORE = "Could you tell me a little more about that?"
+CHALLENGE = "You said: “{said}” Are you sure about that? Take a moment and explain that part again."
 
+KNOWLEDGE = ("industry", "metrics", "role")  # question categories with right and wrong facts
 VAGUE_BELOW = 0.35  # specificity score under which an answer counts as general talk
 RELATED_ABOVE = 0.35  # cosine similarity for an authored follow-up to count as about a point
 _WORD = re.compile(r"[a-z]+")
@@ -58,6 +60,12 @@ def choose(
     similar: Callable[[str, Sequence[str]], Sequence[float]] = lexical_similarity,
 ) -> FollowUp | None:
     """The most useful follow-up for this answer, or None when the answer needs none."""
+    # A wrong-sounding claim about how the work is done is what a real interviewer challenges
+    # first; on personal questions a generic or red-flag line is better met with "an example?".
+    mix_ups = [f for f in feedback.get("findings") or [] if f.get("kind") == "misconception" and f.get("span")]
+    if mix_ups and question.category in KNOWLEDGE:
+        words = str(mix_ups[0]["span"]["text"]).split()
+        return FollowUp(CHALLENGE.format(said=" ".join(words[:14]) + (" …" if len(words) > 14 else "")), "mix_up")
     star = feedback.get("star")
     if question.star_expected and star:
         if not star.get("result"):

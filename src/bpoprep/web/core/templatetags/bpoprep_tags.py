@@ -53,7 +53,7 @@ def localise(text: object) -> str:
     from django.utils.translation import gettext
 
     from bpoprep import wording
-    from bpoprep.feedback import engine, language  # noqa: F401  (they register their templates)
+    from bpoprep.feedback import engine, highlight, language  # noqa: F401  (they register their templates)
     from bpoprep.interview import report  # noqa: F401
 
     value = "" if text is None else str(text)
@@ -65,6 +65,7 @@ def localise(text: object) -> str:
     if translated == template_text:
         return value
     try:
-        return translated.format(**params)
+        # A value can itself be an engine sentence (a tip that quotes a finding): translate it too.
+        return translated.format(**{k: localise(v) for k, v in params.items()})
     except (KeyError, IndexError, ValueError):  # a broken translation must not break the page
         return value
