@@ -32,3 +32,19 @@ def test_type_an_answer_see_feedback_and_try_again(page, artifacts) -> None:  # 
     page.get_by_role("button", name="Get feedback").click()
     page.wait_for_url("**/practice/attempts/*/")
     assert page.get_by_role("heading", name="Compared with your last attempt").is_visible()
+
+
+def test_a_mix_up_is_marked_and_tips_read_in_hindi(page, artifacts) -> None:  # type: ignore[no-untyped-def]
+    user = make_user("meena@example.com")
+    user.profile.ui_language = "hi"
+    user.profile.save(update_fields=["ui_language"])
+    log_in(page, "meena@example.com")
+    page.goto("/practice/questions/schedule-adherence/")
+    page.locator("textarea").fill("Schedule adherence means attendance, you come to office on all the days you are rostered. If I come all 26 days my adherence is full.")
+    page.locator("form:has(textarea) button[type=submit]").first.click()
+    page.wait_for_url("**/practice/attempts/*/")
+    mark = page.locator(".answer mark.misconception")
+    assert mark.count() == 1 and mark.is_visible() and "attendance" in mark.inner_text()
+    first_tip = page.locator(".tips li").first.inner_text()
+    assert first_tip.startswith("इस बात को जाँचें") and "Schedule adherence means attendance" in first_tip
+    page.screenshot(path=str(artifacts / "practice-mix-up-hindi.png"), full_page=True)

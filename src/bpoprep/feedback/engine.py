@@ -63,6 +63,7 @@ class Finding:
     kind: str  # rambling | repetition | off_topic | vague | ownership | misconception
     message: str
     span: Span | None = None
+    point: str = ""  # for a misconception: the talking point a strong answer makes instead
 
 
 @dataclass
@@ -174,7 +175,7 @@ def analyse(answer: str, question: Question | None = None, question_text: str = 
         for i, (s, margin) in enumerate(zip(spans, margins, strict=True)):
             if margin >= points.MISCONCEPTION_MARGIN:
                 nearest = question.talking_points[int((tp_emb @ sent_emb[i]).argmax())].text
-                findings.append(Finding("misconception", fill(MIX_UP, point=nearest), s))
+                findings.append(Finding("misconception", fill(MIX_UP, point=nearest), s, nearest))
 
     # Relevance, rambling, repetition
     relevance = sent_emb @ q_emb
@@ -336,6 +337,7 @@ def _tips(results: list[PointResult], star_parts: list[StarPart] | None, structu
     partly = [r for r in results if r.status == "partly"]
     for f in [f for f in findings if f.kind == "misconception"][:1]:
         ranked.append((0.95, fill(CHECK_CLAIM, said=_clip(f.span.text if f.span else ""), advice=f.message)))
+        missing = [r for r in missing if r.point != f.point]  # that tip already names the point
     for r in missing[:2]:
         ranked.append((0.9, fill(ADD_POINT, point=r.point)))
     for r in partly[:1]:
