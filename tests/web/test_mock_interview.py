@@ -251,6 +251,11 @@ def test_a_friend_reviews_by_link_and_the_scores_reach_the_report(client_for, us
     page = friend.get(url)
     html = page.content.decode()
     assert page.status_code == 200 and "Interviewing" in html and "What a good answer contains" in html and "Tell me about yourself." in html
+    from django.utils.html import escape
+
+    from bpoprep.content.catalogue import default_catalogue
+
+    assert "Wrong if they say" in html and escape(default_catalogue().questions["tell-me-about-yourself"].misconceptions[0]) in html
     first = m.items.order_by("position").first()
     assert first is not None
     r = friend.post(url, {"reviewer": "Priya", f"content_{first.position}": "4", f"structure_{first.position}": "3", f"comment_{first.position}": "Good start, slow down.", "comment": "Confident overall."})

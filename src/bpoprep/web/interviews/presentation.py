@@ -107,7 +107,7 @@ def interviewer_questions(interview: MockInterview) -> list[dict[str, Any]]:
         out.append({
             "position": i.position, "text": i.text, "stage_title": STAGE_TITLES.get(i.stage, ""),
             "looking_for": q.looking_for if q else "", "points": [p.text for p in q.talking_points] if q else [],
-            "pitfalls": list(q.pitfalls) if q else [], "answer": i.answer, "status": i.status,
+            "pitfalls": list(q.pitfalls) if q else [], "misconceptions": list(q.misconceptions) if q else [], "answer": i.answer, "status": i.status,
             "follow_up": {"text": extra.text, "answer": extra.answer} if extra else None,
         })
     return out
