@@ -49,3 +49,29 @@ def test_scores_order_strong_medium_weak(report: evaluate.Report) -> None:
     good, total = report.ordering
     assert total >= 400 and good / total >= 0.82, report.lines()
     assert report.pairwise["strong > weak"][0] == report.pairwise["strong > weak"][1]
+
+
+def test_cross_validation_scores_every_answer_nested_or_not(tmp_path: Path) -> None:
+    import shutil
+
+    # A small labelled set (four writers, STAR and non-STAR questions) both ways, then the CLI.
+    from typer.testing import CliRunner
+
+    from bpoprep.cli import app
+
+    small = [a for a in labelled.load(ROOT / "answers") if a.question_id in ("what-is-sop", "built-a-relationship", "what-is-kpo", "listening-solved-problem")]
+    folder = tmp_path / "set"
+    folder.mkdir()
+    src = ROOT / "answers"
+    for name in ("writers-w10-w11.yaml", "writers-w12-w13.yaml"):
+        shutil.copy(src / name, folder / name)
+    cat = default_catalogue()
+    quick, nested = evaluate.run(small, cat), evaluate.run(small, cat, nested=True)
+    for r in (quick, nested):
+        assert r.answers == len(small) == 20 and r.writers == 4
+        assert r.ordering[1] > 0 and 0 <= r.ordering[0] <= r.ordering[1]
+        assert sum(n for *_, n in r.points_labels.values()) == sum(len(a.points) for a in small)
+    assert quick.points_labels == nested.points_labels  # the classifiers are the same; only the weights' inputs differ
+    out = CliRunner().invoke(app, ["feedback", "evaluate", "--folder", str(folder), "--holdout", str(tmp_path / "none")])
+    assert out.exit_code == 0, out.output
+    assert "answers across 16 questions, 4 writers" in out.output and "Overall score orders" in out.output
