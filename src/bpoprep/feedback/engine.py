@@ -21,7 +21,7 @@ from bpoprep.wording import fill, gettext_noop
 from . import language, points, specificity, star
 from .embedding import encoder
 from .softmax import SoftmaxModel
-from .text import Span, normalise, sentences, word_count
+from .text import Span, clip_words, normalise, sentences, word_count
 
 MAX_ANSWER_CHARS = 20_000
 _BEHAVIOURAL = re.compile(r"\b(tell me about a time|describe a (?:time|situation)|give (?:me )?an example|share an example|have you ever|when did you last)\b", re.I)
@@ -143,11 +143,15 @@ def analyse(answer: str, question: Question | None = None, question_text: str = 
     sent_emb = encoder().encode(sent_texts)
     q_emb = _embed_cached((q_text or "interview answer",))[0]
 
-    # Talking points
+    # Talking points, and how far each sentence leans towards a known misconception
     results: list[PointResult] = []
+    margins: np.ndarray | None = None
     if question:
-        tp_texts = tuple(tp.text for tp in question.talking_points)
-        matches = points.match(_embed_cached(tp_texts), [tp.key_terms for tp in question.talking_points], sent_emb, spans, q_emb, q_text, _embed_cached(tuple(question.model_answer)) if question.model_answer else None, _embed_cached(tuple(question.misconceptions)) if question.misconceptions else None)
+        tp_emb = _embed_cached(tuple(tp.text for tp in question.talking_points))
+        model_emb = _embed_cached(tuple(question.model_answer))
+        if question.misconceptions:
+            margins = points.contrast(sent_emb, q_emb, np.vstack([tp_emb, model_emb]), _embed_cached(tuple(question.misconceptions)))
+        matches = points.match(tp_emb, [tp.key_terms for tp in question.talking_points], sent_emb, spans, q_emb, q_text, model_emb, margins)
         for tp, m, (status, credit) in zip(question.talking_points, matches, points.classify(matches, points_model), strict=True):
             evidence = spans[m.best_sentence] if status != "missing" and m.best_sentence >= 0 else None
             results.append(PointResult(tp.text, status, evidence, m.similarity, tuple(t.text for t in m.terms), credit))
@@ -168,10 +172,7 @@ def analyse(answer: str, question: Question | None = None, question_text: str = 
             structure.append(StructurePart(label, bool(row[best] >= floor), spans[best] if row[best] >= floor else None))
 
     # Sentences that say what weak candidates typically get wrong (the question's misconceptions)
-    if question and question.misconceptions:
-        tp_emb = _embed_cached(tuple(tp.text for tp in question.talking_points))
-        right = np.vstack([tp_emb, _embed_cached(tuple(question.model_answer))])
-        margins, _ = points.contrast(sent_emb, q_emb, right, _embed_cached(tuple(question.misconceptions)))
+    if question and margins is not None:
         for i, (s, margin) in enumerate(zip(spans, margins, strict=True)):
             if margin >= points.MISCONCEPTION_MARGIN:
                 nearest = question.talking_points[int((tp_emb @ sent_emb[i]).argmax())].text
@@ -180,7 +181,7 @@ def analyse(answer: str, question: Question | None = None, question_text: str = 
     # Relevance, rambling, repetition
     relevance = sent_emb @ q_emb
     if question:
-        relevance = np.maximum(relevance, (_embed_cached(tuple(tp.text for tp in question.talking_points)) @ sent_emb.T).max(0))
+        relevance = np.maximum(relevance, (tp_emb @ sent_emb.T).max(0))
     for s, r in zip(spans, relevance, strict=True):
         if r < 0.12 and word_count(s.text) >= 6:
             findings.append(Finding("off_topic", OFF_TOPIC, s))
@@ -325,18 +326,13 @@ def weighted(parts: dict[str, float], weights: dict[str, float]) -> int:
     return int(round(100 * sum(parts[k] * w for k, w in used.items()) / total))
 
 
-def _clip(text: str, words: int = 12) -> str:
-    parts = text.split()
-    return " ".join(parts[:words]) + (" …" if len(parts) > words else "")
-
-
 def _tips(results: list[PointResult], star_parts: list[StarPart] | None, structure: list[StructurePart], spec: specificity.Specificity, n: int, expected: tuple[int, int], fills: list[language.FillerCount], issues: list[language.LanguageIssue], findings: list[Finding]) -> list[str]:
     """Every concrete next step, most valuable first (the page shows the top two)."""
     ranked: list[tuple[float, str]] = []
     missing = [r for r in results if r.status == "missing"]
     partly = [r for r in results if r.status == "partly"]
     for f in [f for f in findings if f.kind == "misconception"][:1]:
-        ranked.append((0.95, fill(CHECK_CLAIM, said=_clip(f.span.text if f.span else ""), advice=f.message)))
+        ranked.append((0.95, fill(CHECK_CLAIM, said=clip_words(f.span.text if f.span else "", 12), advice=f.message)))
         missing = [r for r in missing if r.point != f.point]  # that tip already names the point
     for r in missing[:2]:
         ranked.append((0.9, fill(ADD_POINT, point=r.point)))

@@ -41,7 +41,9 @@ def embed_all(answers: list[LabelledAnswer], cat: Catalogue) -> list[_Embedded]:
         emb = enc.encode(texts)
         spans = sentences(a.text)
         span_emb = enc.encode([s.text for s in spans])
-        matches = points.match(enc.encode([tp.text for tp in q.talking_points]), [tp.key_terms for tp in q.talking_points], span_emb, spans, enc.encode([q.text])[0], q.text, enc.encode(q.model_answer) if q.model_answer else None, enc.encode(q.misconceptions) if q.misconceptions else None)
+        point_emb, model_emb, q_emb = enc.encode([tp.text for tp in q.talking_points]), enc.encode(q.model_answer), enc.encode([q.text])[0]
+        margins = points.contrast(span_emb, q_emb, np.vstack([point_emb, model_emb]), enc.encode(q.misconceptions)) if q.misconceptions else None
+        matches = points.match(point_emb, [tp.key_terms for tp in q.talking_points], span_emb, spans, q_emb, q.text, model_emb, margins)
         out.append(_Embedded(a, emb, [m.features() for m in matches], list(a.points)))
     return out
 

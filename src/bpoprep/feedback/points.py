@@ -73,41 +73,39 @@ def _without(vectors: np.ndarray, direction: np.ndarray) -> np.ndarray:
     return rest / np.maximum(np.linalg.norm(rest, axis=1, keepdims=True), 1e-6)
 
 
-def contrast(sentence_embeddings: np.ndarray, question_embedding: np.ndarray, right: np.ndarray, wrong: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """Per sentence: how much closer it is to a known misconception than to anything right, and
-    which misconception. Both sides have the question's topic projected out, so what counts is what
-    the sentence claims: "adherence means attendance" sits nearer the misconception than the point."""
+def contrast(sentence_embeddings: np.ndarray, question_embedding: np.ndarray, right: np.ndarray, wrong: np.ndarray) -> np.ndarray:
+    """Per sentence: how much closer it is to a known misconception than to anything right. Both
+    sides have the question's topic projected out, so what counts is what the sentence claims:
+    "adherence means attendance" sits nearer the misconception than the point."""
     if not len(wrong) or not len(sentence_embeddings):
-        return np.full(len(sentence_embeddings), -1.0), np.zeros(len(sentence_embeddings), dtype=int)
+        return np.full(len(sentence_embeddings), -1.0)
     q = question_embedding / max(float(np.linalg.norm(question_embedding)), 1e-6)
     sent = _without(sentence_embeddings, q)
-    to_wrong = _without(wrong, q) @ sent.T
-    to_right = _without(right, q) @ sent.T
-    return to_wrong.max(0) - to_right.max(0), to_wrong.argmax(0)
+    return (_without(wrong, q) @ sent.T).max(0) - (_without(right, q) @ sent.T).max(0)
 
 
-def match(point_embeddings: np.ndarray, point_terms: list[list[str]], sentence_embeddings: np.ndarray, sentences: list[Span], question_embedding: np.ndarray | None = None, question_text: str = "", reference_embeddings: np.ndarray | None = None, misconception_embeddings: np.ndarray | None = None) -> list[PointMatch]:
+def match(point_embeddings: np.ndarray, point_terms: list[list[str]], sentence_embeddings: np.ndarray, sentences: list[Span], question_embedding: np.ndarray | None = None, question_text: str = "", reference_embeddings: np.ndarray | None = None, margins: np.ndarray | None = None) -> list[PointMatch]:
+    """Signals for each talking point; `margins` is contrast() per sentence, when the question has misconceptions."""
     out = []
     agreement = 0.0
-    margins = np.zeros(len(sentences))
     sims = point_embeddings @ sentence_embeddings.T if len(sentences) else np.zeros((len(point_embeddings), 0))
     beyond = np.zeros_like(sims)
     if question_embedding is not None and sims.shape[1]:
         q = question_embedding / max(float(np.linalg.norm(question_embedding)), 1e-6)
-        beyond = _without(point_embeddings, q) @ _without(sentence_embeddings, q).T
+        sentence_rest = _without(sentence_embeddings, q)
+        beyond = _without(point_embeddings, q) @ sentence_rest.T
         if reference_embeddings is not None:
             # An answer that is on topic but wrong (a swapped or mistaken definition) drifts away
             # from the model answer as a whole, even where one sentence resembles a point.
-            agreement = float((_without(reference_embeddings, q) @ _without(sentence_embeddings, q).T).max(1).mean())
-        if misconception_embeddings is not None and len(misconception_embeddings):
-            right = point_embeddings if reference_embeddings is None else np.vstack([point_embeddings, reference_embeddings])
-            margins, _ = contrast(sentence_embeddings, question_embedding, right, misconception_embeddings)
+            agreement = float((_without(reference_embeddings, q) @ sentence_rest.T).max(1).mean())
+    if margins is None or not sims.shape[1]:
+        margins = np.zeros(sims.shape[1])
+    misled = float(margins.max()) if len(margins) else 0.0
     for i, terms in enumerate(point_terms):
         found = tuple(Span(t.start + s.start, t.end + s.start, t.text) for s in sentences for t in terms_in(s.text, terms))
         new = sum(1 for t in terms if _term_regex(t).search(question_text) is None and any(_term_regex(t).search(s.text) for s in sentences))
         row = np.sort(sims[i])[::-1] if sims.shape[1] else np.zeros(0)
         best = int(sims[i].argmax()) if sims.shape[1] else -1
-        misled = float(margins.max()) if len(margins) else 0.0
         wrong_at_best = float(margins[int(beyond[i].argmax())]) if sims.shape[1] else 0.0
         out.append(PointMatch(i, float(row[0]) if len(row) else 0.0, float(row[1]) if len(row) > 1 else float(row[0]) if len(row) else 0.0, best, found, len(terms), float(beyond[i].max()) if sims.shape[1] else 0.0, new, agreement, misled, wrong_at_best))
     return out

@@ -56,3 +56,9 @@ def words(text: str, base: int = 0) -> list[Span]:
 
 def word_count(text: str) -> int:
     return len(_WORD.findall(text))
+
+
+def clip_words(text: str, limit: int) -> str:
+    """The first `limit` words, with an ellipsis when there were more (for quoting an answer)."""
+    parts = text.split()
+    return " ".join(parts[:limit]) + (" …" if len(parts) > limit else "")

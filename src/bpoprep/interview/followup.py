@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from bpoprep.content.schemas import Question
+from bpoprep.feedback.text import clip_words
 
 Reason = Literal["mix_up", "no_result", "thin_action", "vague", "missed_point", "too_short"]
 
@@ -64,8 +65,7 @@ def choose(
     # first; on personal questions a generic or red-flag line is better met with "an example?".
     mix_ups = [f for f in feedback.get("findings") or [] if f.get("kind") == "misconception" and f.get("span")]
     if mix_ups and question.category in KNOWLEDGE:
-        words = str(mix_ups[0]["span"]["text"]).split()
-        return FollowUp(CHALLENGE.format(said=" ".join(words[:14]) + (" …" if len(words) > 14 else "")), "mix_up")
+        return FollowUp(CHALLENGE.format(said=clip_words(str(mix_ups[0]["span"]["text"]), 14)), "mix_up")
     star = feedback.get("star")
     if question.star_expected and star:
         if not star.get("result"):
