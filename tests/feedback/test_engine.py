@@ -163,6 +163,27 @@ def test_a_common_mix_up_is_flagged_with_what_a_strong_answer_says() -> None:
     assert analyse(right, q).overall > fb.overall
 
 
+def test_a_sentence_that_rejects_the_mix_up_is_not_flagged_when_its_point_is_made() -> None:
+    # "I won't ... blame staffing" sits close to the misconception "blame the staffing" in meaning;
+    # the answer makes the point it is nearest to, so the page must not call it a mix-up.
+    q = CAT.questions["care-long-hold-complaint"]
+    answer = (
+        "First I let the customer say everything without cutting in. "
+        "Then I acknowledge it: I'm really sorry you had to wait 40 minutes, that is too long, and I understand why you are upset. "
+        "I won't say that call volumes are high or blame staffing, because the customer does not care about our problems. "
+        "I thank them for staying on the line and say I will sort this out on this call, then I quickly verify the account and ask what the issue is. "
+        "If I need to check something, I ask permission before any hold, or I offer a callback at a fixed time, like 4 pm today, and give the ticket number."
+    )
+    fb = analyse(answer, q)
+    assert not [f for f in fb.findings if f.kind == "misconception"], fb.findings
+    assert not any(t.startswith("Check this claim") for t in fb.tips)
+    blamed = next(s for s in fb.sentences if "blame staffing" in s.text)
+    assert any(p.status == "covered" for p in fb.talking_points), fb.talking_points
+    wrong = "The wait was long because call volumes are high and we are short of staff today, so it is not my fault. Please call back later."
+    assert [f for f in analyse(wrong, q).findings if f.kind == "misconception"], "the plain mix-up is still flagged"
+    assert blamed.text.startswith("I won't say")
+
+
 def test_every_bank_question_lists_the_mix_ups_weak_answers_make() -> None:
     for q in CAT.questions.values():
         assert 2 <= len(q.misconceptions) <= 4, q.id

@@ -171,12 +171,14 @@ def analyse(answer: str, question: Question | None = None, question_text: str = 
             best = int(row.argmax())
             structure.append(StructurePart(label, bool(row[best] >= floor), spans[best] if row[best] >= floor else None))
 
-    # Sentences that say what weak candidates typically get wrong (the question's misconceptions)
+    # Sentences that say what weak candidates typically get wrong (the question's misconceptions).
+    # Not where the nearest point is judged covered: the page would show the same point as made
+    # and as mixed up, and on the labelled set that rule drops most flags on strong answers.
     if question and margins is not None:
         for i, (s, margin) in enumerate(zip(spans, margins, strict=True)):
-            if margin >= points.MISCONCEPTION_MARGIN:
-                nearest = question.talking_points[int((tp_emb @ sent_emb[i]).argmax())].text
-                findings.append(Finding("misconception", fill(MIX_UP, point=nearest), s, nearest))
+            nearest = results[int((tp_emb @ sent_emb[i]).argmax())]
+            if margin >= points.MISCONCEPTION_MARGIN and nearest.status != "covered":
+                findings.append(Finding("misconception", fill(MIX_UP, point=nearest.point), s, nearest.point))
 
     # Relevance, rambling, repetition
     relevance = sent_emb @ q_emb
