@@ -18,7 +18,7 @@ import numpy as np
 from bpoprep.content.schemas import Question
 from bpoprep.wording import fill, gettext_noop
 
-from . import language, points, specificity, star
+from . import language, points, restate, specificity, star
 from .embedding import encoder
 from .softmax import SoftmaxModel
 from .text import Span, clip_words, normalise, sentences, word_count
@@ -146,11 +146,14 @@ def analyse(answer: str, question: Question | None = None, question_text: str = 
     # Talking points, and how far each sentence leans towards a known misconception
     results: list[PointResult] = []
     margins: np.ndarray | None = None
+    restated = np.zeros(len(spans))
     if question:
         tp_emb = _embed_cached(tuple(tp.text for tp in question.talking_points))
         model_emb = _embed_cached(tuple(question.model_answer))
         if question.misconceptions:
-            margins = points.contrast(sent_emb, q_emb, np.vstack([tp_emb, model_emb]), _embed_cached(tuple(question.misconceptions)))
+            wrong_emb = _embed_cached(tuple(question.misconceptions))
+            margins = points.contrast(sent_emb, q_emb, np.vstack([tp_emb, model_emb]), wrong_emb)
+            restated = restate.gaps(sent_texts, sent_emb, question.misconceptions, wrong_emb, [tp.text for tp in question.talking_points] + question.model_answer)
         matches = points.match(tp_emb, [tp.key_terms for tp in question.talking_points], sent_emb, spans, q_emb, q_text, model_emb, margins)
         for tp, m, (status, credit) in zip(question.talking_points, matches, points.classify(matches, points_model), strict=True):
             evidence = spans[m.best_sentence] if status != "missing" and m.best_sentence >= 0 else None
@@ -171,13 +174,14 @@ def analyse(answer: str, question: Question | None = None, question_text: str = 
             best = int(row.argmax())
             structure.append(StructurePart(label, bool(row[best] >= floor), spans[best] if row[best] >= floor else None))
 
-    # Sentences that say what weak candidates typically get wrong (the question's misconceptions).
-    # Not where the nearest point is judged covered: the page would show the same point as made
-    # and as mixed up, and on the labelled set that rule drops most flags on strong answers.
+    # Sentences that say what weak candidates typically get wrong (the question's misconceptions):
+    # closer to one in meaning than to anything right, unless the point they are nearest to is
+    # judged covered (the page would show it as made and as mixed up; on the labelled set that
+    # rule drops most flags on strong answers), or restating one word for word in its order.
     if question and margins is not None:
         for i, (s, margin) in enumerate(zip(spans, margins, strict=True)):
             nearest = results[int((tp_emb @ sent_emb[i]).argmax())]
-            if margin >= points.MISCONCEPTION_MARGIN and nearest.status != "covered":
+            if restated[i] >= restate.ORDER_GAP or (margin >= points.MISCONCEPTION_MARGIN and nearest.status != "covered"):
                 findings.append(Finding("misconception", fill(MIX_UP, point=nearest.point), s, nearest.point))
 
     # Relevance, rambling, repetition

@@ -26,8 +26,8 @@ STATUSES = ("covered", "partly", "missing")
 MODEL_PATH = Path(__file__).parent / "data" / "points_model.npz"
 SECTION_FLOOR = 0.35
 # contrast() from which a sentence is flagged to the candidate (unless the point it is nearest to
-# is covered): on the dev set this marks 1% of strong answers, 9% of medium and 37% of weak ones;
-# on the held-out sets 3%, 8% and 27%.
+# is covered). With restate.py's word-order check this marks 1% of strong answers in the dev set,
+# 9% of medium and 39% of weak ones; on the held-out sets 3%, 9% and 28%.
 MISCONCEPTION_MARGIN = 0.20
 
 
