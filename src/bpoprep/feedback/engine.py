@@ -156,6 +156,9 @@ def analyse(answer: str, question: Question | None = None, question_text: str = 
             restated = restate.gaps(sent_texts, sent_emb, question.misconceptions, wrong_emb, [tp.text for tp in question.talking_points] + question.model_answer)
         matches = points.match(tp_emb, [tp.key_terms for tp in question.talking_points], sent_emb, spans, q_emb, q_text, model_emb, margins)
         for tp, m, (status, credit) in zip(question.talking_points, matches, points.classify(matches, points_model), strict=True):
+            if m.best_sentence >= 0 and restated[m.best_sentence] >= restate.ORDER_GAP:
+                # Its best sentence restates a mix-up word for word: the meaning matched, the claim did not.
+                status, credit = {"covered": "partly", "partly": "missing"}.get(status, status), credit / 2
             evidence = spans[m.best_sentence] if status != "missing" and m.best_sentence >= 0 else None
             results.append(PointResult(tp.text, status, evidence, m.similarity, tuple(t.text for t in m.terms), credit))
 

@@ -166,9 +166,10 @@ class _Tally:
             for part in STAR_PARTS:
                 self.presence_gold[part].append(a.has(part))
                 self.presence_pred[part].append(part in labels)
+        feedback = models.analyse(a.text, q)  # what the candidate is shown
         self.pts_gold.extend(it.point_gold)
-        self.pts_pred.extend(label for label, _ in models.points.predict(np.array(it.point_rows, dtype=np.float32)))
-        self.scores[a.id] = models.analyse(a.text, q).overall
+        self.pts_pred.extend(p.status for p in feedback.talking_points)
+        self.scores[a.id] = feedback.overall
 
     def report(self, answers: list[LabelledAnswer], title: str) -> Report:
         triples = good = 0
