@@ -122,3 +122,16 @@ def test_a_common_mix_up_is_marked_in_the_answer(client_for, user) -> None:  # t
     html = c.get(r["Location"]).content.decode()
     assert '<mark class="misconception" title="This sounds like a common mix-up.' in html
     assert "Check this claim: “Schedule adherence means attendance" in html
+
+
+def test_a_red_flag_is_marked_and_explained_in_the_users_language(client_for, user) -> None:  # type: ignore[no-untyped-def]
+    c = client_for(user)
+    answer = "Honestly I want BPO because it is an easy job and salary is the main reason. I will learn on the job and do my work."
+    r = c.post(reverse("practice:answer", args=["why-bpo"]), {"answer": answer})
+    html = c.get(r["Location"]).content.decode()
+    assert '<mark class="red_flag" title="Sounds as if you may not stay;' in html and ">easy job</mark>" in html
+    assert "A recruiter would note this as a red flag; rephrase it: “easy job”, “salary is the main reason”." in html
+    user.profile.ui_language = "hi"
+    user.profile.save(update_fields=["ui_language"])
+    hindi = c.get(r["Location"]).content.decode()
+    assert "रिक्रूटर इसे चेतावनी का संकेत मानेगा" in hindi and "A recruiter would note" not in hindi

@@ -18,7 +18,7 @@ import numpy as np
 from bpoprep.content.schemas import Question
 from bpoprep.wording import fill, gettext_noop
 
-from . import language, points, restate, specificity, star
+from . import impression, language, points, restate, specificity, star
 from .embedding import encoder
 from .softmax import SoftmaxModel
 from .text import Span, clip_words, normalise, sentences, word_count
@@ -204,7 +204,7 @@ def analyse(answer: str, question: Question | None = None, question_text: str = 
     for v in spec.vague[:3]:
         findings.append(Finding("vague", VAGUE, v))
     fills = language.fillers(text)
-    issues = language.all_issues(text)
+    issues = sorted(language.all_issues(text) + impression.red_flags(text) + impression.overclaims(text), key=lambda i: (i.span.start, i.span.end))
 
     parts = _part_scores(results, star_parts, structure, spec, n_words, expected, fills, issues, relevance, findings)
     kind = question_type(wants_star, bool(question))
@@ -276,7 +276,11 @@ def _part_scores(results: list[PointResult], star_parts: list[StarPart] | None, 
     parts["length"] = _length_score(n, expected) * (0.85 if any(f.kind in ("rambling", "repetition") for f in findings) else 1.0)
     per_100 = 100 / max(n, 30)
     filler_n = sum(f.count for f in fills)
-    parts["language"] = max(0.0, 1 - filler_n * per_100 * 0.05 - len(issues) * per_100 * 0.04)
+    # Red flags and overclaims are shown with a tip but do not count here: as a part of their own
+    # they raised the ordering on the dev set (91.3% -> 93.1%) and lowered it on the held-out
+    # sets (85.0% -> 82.7%), where the phrases were rarely used.
+    slips = [i for i in issues if i.type not in ("red_flag", "overclaim")]
+    parts["language"] = max(0.0, 1 - filler_n * per_100 * 0.05 - len(slips) * per_100 * 0.04)
     return parts
 
 
@@ -309,6 +313,8 @@ FIX_LANGUAGE = {
     "negative_talk": gettext_noop("Drop the negative remark about a past employer or team: {found}."),
     "spelling": gettext_noop("Fix spelling: {found}."),
     "grammar": gettext_noop("Fix grammar: {found}."),
+    "red_flag": gettext_noop("A recruiter would note this as a red flag; rephrase it: {found}."),
+    "overclaim": gettext_noop("Prove it instead of claiming it; give one example in place of {found}."),
 }
 MIX_UP = gettext_noop("This sounds like a common mix-up. A strong answer says: {point}")
 CHECK_CLAIM = gettext_noop("Check this claim: “{said}” {advice}")
@@ -376,7 +382,7 @@ def _tips(results: list[PointResult], star_parts: list[StarPart] | None, structu
         found = [i for i in issues if i.type == kind]
         if found:
             detail = ", ".join(f"“{i.span.text}” → “{i.suggestion}”" if i.suggestion else f"“{i.span.text}”" for i in found[:3])
-            ranked.append((0.4 if kind != "negative_talk" else 0.65, fill(tip, found=detail)))
+            ranked.append(({"negative_talk": 0.65, "red_flag": 0.7, "overclaim": 0.5}.get(kind, 0.4), fill(tip, found=detail)))
     if any(f.kind == "off_topic" for f in findings):
         ranked.append((0.4, CUT_OFF_TOPIC))
     ranked.sort(key=lambda t: -t[0])

@@ -1,0 +1,81 @@
+"""How an answer comes across to a recruiter: red flags and claims made without proof.
+
+Red flags are phrases recruiters screen for in BPO interviews because they predict early exits or
+trouble on the floor: not wanting the work (boredom, working alone, not caring), blaming others,
+skipping the process (not informing the team leader, cutting calls, lying to customers) and
+treating the job as stop-gap or money only. Overclaims are self-praise no answer can prove
+("born leader", "110 percent", "I never make mistakes"). Both are found as phrases with their
+spans, like the language findings, and are reported as `language_issues` of type `red_flag` and
+`overclaim`, with a tip; they do not change the score (see engine._part_scores for why).
+"""
+
+from __future__ import annotations
+
+import re
+
+from bpoprep.wording import gettext_noop
+
+from .language import LanguageIssue
+from .text import Span
+
+NOT_KEEN = gettext_noop("Sounds as if you would not enjoy the work; say what keeps you going instead.")
+BLAME = gettext_noop("Blaming others worries interviewers; say what you did or what you learnt.")
+SKIPS_PROCESS = gettext_noop("Skipping the process is a red flag on the floor; say how you would follow it.")
+STOP_GAP = gettext_noop("Sounds as if you may not stay; tie your answer to this job and where it leads.")
+UNPROVEN = gettext_noop("A claim no one can check; show it with one example or a number instead.")
+
+_NOT_NEGATED = r"(?<!not )(?<!never )(?<!n't )(?<!no )"
+_RED_FLAGS = [
+    (NOT_KEEN, r"\bprefer(?:s|red|ring)? (?:to )?work(?:ing)? alone\b"),
+    (NOT_KEEN, _NOT_NEGATED + r"\b(?:get|gets|getting|got|feel|felt|become|became) (?:very |so |easily )?bored\b"),
+    (NOT_KEEN, r"\b(?:it is|it's|it was|job is|work is|job was|work was|is|was) (?:very |so |too |really )?boring\b"),
+    (NOT_KEEN, r"\bi (?:really )?(?:don't|do not|didn't|did not) (?:really )?care\b"),
+    (NOT_KEEN, r"\bnot (?:really )?(?:interested|serious) (?:in|about) (?:this|the|a) (?:job|field|line|process|work|role)\b"),
+    (NOT_KEEN, r"\b(?:i am|i'm) not (?:that |the )?(?:type|kind) of person who (?:can|likes)\b"),
+    (BLAME, r"\bnot my (?:fault|mistake)\b"),
+    (BLAME, r"\bbecause of (?:them|him|her|my (?:team|teammates|colleagues|manager|tl|team leader|supervisor)) only\b"),
+    (BLAME, r"\b(?:he|she|they|my (?:manager|tl|team leader|supervisor|trainer)) should have (?:explained|told|trained|informed|taught)\b"),
+    (BLAME, r"\b(?:the )?other (?:members|people|students|three|two|guys) (?:did|do|were doing) nothing\b"),
+    (BLAME, r"\b(?:can't|cannot|can not) depend on (?:others|anyone|anybody|them|my team)\b"),
+    (SKIPS_PROCESS, r"\bno need to (?:inform|tell|disturb|call|ask|update) (?:my |the |anyone|anybody)"),
+    (SKIPS_PROCESS, r"\b(?:will|would) not (?:inform|tell|update) (?:anyone|anybody)\b|\b(?:won't|wouldn't) (?:inform|tell|update) (?:anyone|anybody)\b"),
+    (SKIPS_PROCESS, r"\bi (?:will |would |just |simply )?(?:cut|disconnect|drop) the call\b"),
+    (SKIPS_PROCESS, r"\bi (?:will |would |can |could |just )?lie to (?:the |a )?customers?\b"),
+    (STOP_GAP, r"\b(?:salary|money|pay|package|incentives?) (?:is|are) (?:the |my )?(?:main|only|most important|biggest) (?:reason|thing|motivation|factor)\b"),
+    (STOP_GAP, r"\bonly (?:for|because of) (?:the )?(?:salary|money|pay)\b"),
+    (STOP_GAP, r"\b(?:just|only) (?:need|want|looking for) (?:a|any) job\b|\bany job (?:is fine|will do|is okay|is ok)\b"),
+    (STOP_GAP, r"\beasy (?:job|money)\b"),
+    (STOP_GAP, r"\bno (?:special |big |particular )?(?:degree|qualification|skills?) (?:is )?(?:needed|required)\b|\bno need (?:of|for) (?:any )?(?:special )?(?:degree|qualification|skills?)\b"),
+    (STOP_GAP, r"\btime ?pass\b"),
+    (STOP_GAP, r"\b(?:just|only) for (?:the )?(?:experience|a few months|some time|one year|six months)\b"),
+    (STOP_GAP, r"\b(?:leave|quit|switch) (?:after|within|in) (?:a few|six|6|some|one|1|a couple of) (?:months?|years?)\b"),
+    (STOP_GAP, r"\b(?:preparing|prepare|study|studying) for (?:government|govt|bank|upsc|ssc|cat|gre|gate) (?:jobs?|exams?)\b|\b(?:go|going) for higher studies\b"),
+]
+_OVERCLAIMS = [
+    r"\b(?:i am|i'm) (?:the )?(?:best|greatest|perfect) (?:\w+ )?(?:person|candidate|salesperson|employee|leader|agent|fit|choice)\b",
+    r"\b(?:i am|i'm) (?:a )?perfectionist\b",
+    r"\b(?:born|natural) (?:leader|salesperson|salesman|motivator|communicator|talker)\b",
+    r"\b(?:give|giving|gives|gave) (?:my |our )?(?:110|120|one hundred and ten|hundred and ten) ?(?:percent|per cent|%)",
+    r"\beveryone who (?:meets|knows) me\b",
+    r"\bi (?:never|don't ever|do not ever) make (?:any )?mistakes?\b",
+    r"\bi can (?:do|handle|achieve|sell) anything\b",
+    r"\b(?:magnetic|charismatic) personality\b",
+    r"\b(?:attitude is everything|the sky is the limit|makes the dream work|nothing is impossible)\b",
+    r"\bi (?:will|can) learn everything\b",
+    r"\basset to (?:any|your) (?:team|company|organi[sz]ation)\b",
+]
+_RED_RES = [(re.compile(p, re.I), message) for message, p in _RED_FLAGS]
+_OVER_RES = [(re.compile(p, re.I), UNPROVEN) for p in _OVERCLAIMS]
+
+
+def _find(text: str, kind: str, regexes: list[tuple[re.Pattern[str], str]]) -> list[LanguageIssue]:
+    found = [LanguageIssue(kind, Span(m.start(), m.end(), m.group(0)), "", message) for regex, message in regexes for m in regex.finditer(text)]
+    return sorted(found, key=lambda i: i.span.start)
+
+
+def red_flags(text: str) -> list[LanguageIssue]:
+    return _find(text, "red_flag", _RED_RES)
+
+
+def overclaims(text: str) -> list[LanguageIssue]:
+    return _find(text, "overclaim", _OVER_RES)
