@@ -29,6 +29,14 @@ def test_a_claim_that_sounds_like_a_common_mix_up_is_challenged_first() -> None:
     assert f.text.startswith("You said: “Schedule adherence means attendance") and "Are you sure" in f.text
 
 
+def test_a_red_flag_is_asked_about_before_anything_else() -> None:
+    f = choose("why-bpo", "I want to join BPO because salary is the main reason and the shifts suit me. I like talking to people and I learn quickly.")
+    assert f is not None and f.reason == "red_flag"
+    assert f.text.startswith("You said “salary is the main reason”.") and "this job" in f.text
+    g = choose("why-bpo", "I want to join BPO because I like talking to people, and the training and the growth path to team leader suit me.")
+    assert g is None or g.reason != "red_flag"
+
+
 def test_a_story_without_a_result_is_asked_for_the_outcome() -> None:
     f = choose("handled-angry-customer", STORY_NO_RESULT)
     assert f is not None and f.reason == "no_result" and f.text == followup.OUTCOME
@@ -91,6 +99,6 @@ def test_any_feedback_gives_one_follow_up_or_none(qid: str, statuses: list[str],
     fb = {"star": star, "specificity": {"score": spec, "numbers": [], "named": []}, "word_count": words,
           "talking_points": [{"point": p.text, "status": s} for p, s in zip(q.talking_points, statuses, strict=False)]}
     f = followup.choose(q, fb)
-    assert f is None or (f.text.strip() and f.reason in ("mix_up", "no_result", "thin_action", "vague", "missed_point", "too_short"))
+    assert f is None or (f.text.strip() and f.reason in ("mix_up", "red_flag", "no_result", "thin_action", "vague", "missed_point", "too_short"))
     if f is not None and f.reason == "missed_point":
         assert f.point in [p.text for p in q.talking_points]

@@ -1,7 +1,8 @@
 """The interviewer's follow-up question, chosen from what the answer lacked.
 
 Interviewers probe the weakest part of an answer: a claim that sounds like a common mix-up gets
-challenged, a story with no ending gets "what was the outcome?", a general answer gets "give me an example", a missing key point gets a probing
+challenged, a red flag ("salary is the main reason", "no need to tell the team leader") gets asked
+about, a story with no ending gets "what was the outcome?", a general answer gets "give me an example", a missing key point gets a probing
 question on it. A good answer gets none. Pure: works on the feedback engine's result dict.
 """
 
@@ -15,13 +16,14 @@ from typing import Any, Literal
 from bpoprep.content.schemas import Question
 from bpoprep.feedback.text import clip_words
 
-Reason = Literal["mix_up", "no_result", "thin_action", "vague", "missed_point", "too_short"]
+Reason = Literal["mix_up", "red_flag", "no_result", "thin_action", "vague", "missed_point", "too_short"]
 
 OUTCOME = "What was the outcome? How did it end, and what changed because of what you did?"
 OWN_ACTION = "What exactly did you do yourself, step by step?"
 EXAMPLE = "Can you give me a specific example - a real time when this happened?"
 MORE = "Could you tell me a little more about that?"
 CHALLENGE = "You said: “{said}” Are you sure about that? Take a moment and explain that part again."
+PROBE_RED_FLAG = "You said “{said}”. Help me understand that: how would it work out in this job, day to day?"
 
 KNOWLEDGE = ("industry", "metrics", "role")  # question categories with right and wrong facts
 VAGUE_BELOW = 0.35  # specificity score under which an answer counts as general talk
@@ -66,6 +68,10 @@ def choose(
     mix_ups = [f for f in feedback.get("findings") or [] if f.get("kind") == "misconception" and f.get("span")]
     if mix_ups and question.category in KNOWLEDGE:
         return FollowUp(CHALLENGE.format(said=clip_words(str(mix_ups[0]["span"]["text"]), 14)), "mix_up")
+    # An interviewer who hears a red flag asks about it at once, to see whether it was just words.
+    red_flags = [i for i in feedback.get("language_issues") or [] if i.get("type") == "red_flag" and i.get("span")]
+    if red_flags:
+        return FollowUp(PROBE_RED_FLAG.format(said=clip_words(str(red_flags[0]["span"]["text"]), 14)), "red_flag")
     star = feedback.get("star")
     if question.star_expected and star:
         if not star.get("result"):
