@@ -61,13 +61,14 @@ def feedback_evaluate(
     folder: Annotated[Path, typer.Option(help="Labelled answers.")] = LABELLED,
     holdout: Annotated[Path, typer.Option(help="Held-out labelled answers.")] = HOLDOUT,
     nested: Annotated[bool, typer.Option(help="Fit the score weights' inputs without the scored writer too (slow).")] = False,
+    new_questions: Annotated[bool, typer.Option(help="Also leave out every answer to the scored writer's questions.")] = False,
 ) -> None:
     """Print precision/recall/F1 per label: leave-one-writer-out on the labelled set, then the held-out set."""
     from bpoprep.feedback import evaluate, labelled
 
     cat = default_catalogue()
     with console.status("Embedding and cross-validating..."):
-        report = evaluate.run(labelled.load(folder), cat, nested=nested)
+        report = evaluate.run(labelled.load(folder), cat, nested=nested, new_questions=new_questions)
     print("\n".join(report.lines()))
     if holdout.is_dir():
         with console.status("Scoring the held-out set with models trained on the labelled set..."):

@@ -72,6 +72,10 @@ def test_cross_validation_scores_every_answer_nested_or_not(tmp_path: Path) -> N
         assert r.ordering[1] > 0 and 0 <= r.ordering[0] <= r.ordering[1]
         assert sum(n for *_, n in r.points_labels.values()) == sum(len(a.points) for a in small)
     assert quick.points_labels == nested.points_labels  # the classifiers are the same; only the weights' inputs differ
+    unseen = evaluate.run(small, cat, new_questions=True)
+    assert unseen.answers == 20 and "or any answer to their questions" in unseen.title
+    for writer, train, test in labelled.writer_folds(small, new_questions=True):
+        assert not {a.question_id for a in train} & {a.question_id for a in test} and all(a.writer != writer for a in train)
     out = CliRunner().invoke(app, ["feedback", "evaluate", "--folder", str(folder), "--holdout", str(tmp_path / "none")])
     assert out.exit_code == 0, out.output
     assert "answers across 16 questions, 4 writers" in out.output and "Overall score orders" in out.output

@@ -79,10 +79,10 @@ def fit(items: list[_Embedded], cat: Catalogue) -> Models:
     return Models(model, point_model, star.fit_presence(held_out))
 
 
-def writer_models(items: list[_Embedded], cat: Catalogue) -> dict[str, Models]:
-    """For each writer, the classifiers fitted on every other writer's answers."""
+def writer_models(items: list[_Embedded], cat: Catalogue, new_questions: bool = False) -> dict[str, Models]:
+    """For each writer, the classifiers fitted on every other writer's answers (see writer_folds)."""
     by_id = {it.answer.id: it for it in items}
-    return {writer: fit([by_id[a.id] for a in train], cat) for writer, train, _ in writer_folds([it.answer for it in items])}
+    return {writer: fit([by_id[a.id] for a in train], cat) for writer, train, _ in writer_folds([it.answer for it in items], new_questions)}
 
 
 def out_of_fold_parts(items: list[_Embedded], cat: Catalogue, models: dict[str, Models] | None = None) -> dict[str, dict[str, float]]:
@@ -203,7 +203,7 @@ class _Tally:
         )
 
 
-def run(answers: list[LabelledAnswer], cat: Catalogue, nested: bool = False) -> Report:
+def run(answers: list[LabelledAnswer], cat: Catalogue, nested: bool = False, new_questions: bool = False) -> Report:
     """Leave-one-writer-out over the labelled set, for the classifiers and the score weights.
 
     Each writer is always scored by classifiers and weights fitted without their answers. The
@@ -211,20 +211,22 @@ def run(answers: list[LabelledAnswer], cat: Catalogue, nested: bool = False) -> 
     one-writer-out classifiers (one fit per writer), whose training did include the scored writer.
     `nested` refits them without the scored writer too: strictly clean, but a fit per pair of
     writers (about an hour for 700 answers on two cores); on the labelled set both agree within
-    about one point of ordering.
+    about one point of ordering. `new_questions` also keeps each writer's questions out of the
+    training (writer_folds), the closer match to a question added to the bank.
     """
     items = embed_all(answers, cat)
     by_id = {it.answer.id: it for it in items}
-    per_writer = writer_models(items, cat)
+    per_writer = writer_models(items, cat, new_questions)
     shared = None if nested else out_of_fold_parts(items, cat, per_writer)
     tally = _Tally()
-    for writer, train_answers, test_answers in writer_folds(answers):
+    for writer, train_answers, test_answers in writer_folds(answers, new_questions):
         parts = out_of_fold_parts([by_id[a.id] for a in train_answers], cat) if shared is None else shared
         models = replace(per_writer[writer], weights=fit_weights(train_answers, parts, cat))
         for a in test_answers:
             tally.add(by_id[a.id], cat, models)
     how = "nested" if nested else "weights from one-writer-out part scores"
-    return tally.report(answers, f"Labelled set, leave-one-writer-out ({how}): each writer scored by models and weights fitted without their answers")
+    unseen = " or any answer to their questions" if new_questions else ""
+    return tally.report(answers, f"Labelled set, leave-one-writer-out ({how}): each writer scored by models and weights fitted without their answers{unseen}")
 
 
 def holdout(train_answers: list[LabelledAnswer], test_answers: list[LabelledAnswer], cat: Catalogue) -> Report:

@@ -51,7 +51,11 @@ def load(folder: Path) -> list[LabelledAnswer]:
     return out
 
 
-def writer_folds(answers: list[LabelledAnswer]) -> Iterator[tuple[str, list[LabelledAnswer], list[LabelledAnswer]]]:
-    """Leave-one-writer-out: train on every other writer, test on this one's answers."""
+def writer_folds(answers: list[LabelledAnswer], new_questions: bool = False) -> Iterator[tuple[str, list[LabelledAnswer], list[LabelledAnswer]]]:
+    """Leave-one-writer-out: train on every other writer, test on this one's answers. With
+    `new_questions`, training also leaves out every answer to a question this writer answered,
+    so the test is on questions the models have never seen, as for a new question in the bank."""
     for writer in sorted({a.writer for a in answers}):
-        yield writer, [a for a in answers if a.writer != writer], [a for a in answers if a.writer == writer]
+        test = [a for a in answers if a.writer == writer]
+        asked = {a.question_id for a in test} if new_questions else set()
+        yield writer, [a for a in answers if a.writer != writer and a.question_id not in asked], test
