@@ -73,6 +73,21 @@ def test_strengths_priorities_and_trend() -> None:
     assert all(p["dimension"] == "question" for p in r["priorities"])
 
 
+def test_a_red_flag_is_a_priority_even_when_the_scores_are_good() -> None:
+    flagged = fb(85, 0.9, 0.9, 0.9)
+    flagged["language_issues"] = [{"type": "red_flag", "span": {"start": 30, "end": 55, "text": "salary is the main reason"}, "suggestion": "", "message": ""}, {"type": "hedging", "span": {"start": 0, "end": 5, "text": "maybe"}}]
+    items = [
+        report.Item(10, "opening", "tell-me-about-yourself", "Tell me about yourself.", "hr", "I am Asha.", fb(88, 0.9, 0.9, 0.9), seconds=30, seconds_allowed=90),
+        report.Item(20, "motivation", "why-bpo", "Why do you want to work in a BPO?", "hr", "I like people and salary is the main reason.", flagged, seconds=30, seconds_allowed=90),
+    ]
+    r = report.build(items, spoken=False)
+    assert r["questions"][1]["red_flags"] == ["salary is the main reason"] and r["questions"][0]["red_flags"] == []
+    first = r["priorities"][0]
+    assert first["dimension"] == "red_flag" and first["target"] == "question:why-bpo"
+    assert "“salary is the main reason” in your answer to \"Why do you want to work in a BPO?\"" in first["text"]
+    assert len(r["priorities"]) <= 3
+
+
 def test_nothing_answered_gives_an_empty_but_valid_report() -> None:
     items = [report.Item(10, "opening", "tell-me-about-yourself", "Q", "hr")]
     r = report.build(items, spoken=True)

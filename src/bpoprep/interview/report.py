@@ -100,6 +100,7 @@ def _question_row(item: Item, follow_up: Item | None) -> dict[str, Any]:
         "talking_points": [{"point": p["point"], "status": p["status"]} for p in (fb or {}).get("talking_points", [])],
         "star": (fb or {}).get("star"),
         "tips": _two_tips(item) if fb else [],
+        "red_flags": [i["span"]["text"] for i in (fb or {}).get("language_issues", []) if i.get("type") == "red_flag" and i.get("span")],
         "follow_up": None,
         "delivery": None,
     }
@@ -171,6 +172,7 @@ TIMING = gettext_noop("Length and timing ({score}/100): give each answer its exp
 LANGUAGE = gettext_noop("Language ({score}/100): cut filler words, hedging and office Indianisms.")
 PRONUNCIATION = gettext_noop("Pronunciation ({score}/100): practise the sounds flagged in your answers.")
 PRACTISE_AGAIN = gettext_noop("Practise \"{question}\" again ({score}/100).")
+RED_FLAG = gettext_noop("Drop what a recruiter reads as a red flag: “{said}” in your answer to \"{question}\". Say what you would do in the job instead.")
 
 
 def _q(row: dict[str, Any]) -> str:
@@ -205,6 +207,10 @@ def _priorities(rows: list[dict[str, Any]], dims: dict[str, int], spoken: bool) 
     unanswered = [r for r in rows if r["overall"] is None]
     if answered and unanswered:
         out.append({"dimension": "answered", "text": fill(ANSWER_EVERY, left=len(unanswered), total=len(rows), question=_q(unanswered[0])), "target": f"question:{unanswered[0]['question_id']}"})
+    # Red flags do not lower a score, but one can end an interview: always among the three.
+    flagged = next((r for r in answered if r.get("red_flags")), None)
+    if flagged:
+        out.append({"dimension": "red_flag", "text": fill(RED_FLAG, said=flagged["red_flags"][0], question=_q(flagged)), "target": f"question:{flagged['question_id']}"})
     for dim, score in sorted(dims.items(), key=lambda kv: kv[1]):
         if score >= PRIORITY_BELOW or len(out) >= 3:
             continue
