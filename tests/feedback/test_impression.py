@@ -45,14 +45,15 @@ def test_the_same_words_in_a_good_answer_are_not_flagged(text: str) -> None:
     assert impression.red_flags(text) == [] and impression.overclaims(text) == []
 
 
-def test_overclaims_are_found_in_order() -> None:
+def test_overclaims_are_found_in_order_and_one_is_enough_to_cost_the_part() -> None:
     text = "I am a born leader and I always give 110 percent. My weakness is that I'm a perfectionist."
     found = impression.overclaims(text)
     assert [f.span.text for f in found] == ["born leader", "give 110 percent", "I'm a perfectionist"]
     assert all(f.type == "overclaim" and f.message == impression.UNPROVEN for f in found)
+    assert (impression.score([]), impression.score(found[:1]), impression.score(found)) == (1.0, 0.5, 0.0)
 
 
-def test_a_red_flag_shows_a_tip_and_a_mark_without_costing_language_points() -> None:
+def test_a_red_flag_shows_a_tip_and_a_mark_and_costs_the_impression_part_not_language() -> None:
     q = CAT.questions["late-for-shift"]
     good = (
         "First, the moment I know the cab is delayed, I would call my team leader before my login time and give an honest time, like 9:20. "
@@ -62,6 +63,7 @@ def test_a_red_flag_shows_a_tip_and_a_mark_without_costing_language_points() -> 
     flagged = good.replace("First, the moment I know the cab is delayed, I would call my team leader before my login time and give an honest time, like 9:20.", "First, there is no need to disturb the team leader for twenty minutes.")
     a, b = analyse(good, q), analyse(flagged, q)
     assert [i.type for i in a.language_issues if i.type == "red_flag"] == []
+    assert a.parts["impression"] == 1.0 and b.parts["impression"] == 0.5
     assert [i.span.text for i in b.language_issues if i.type == "red_flag"] == ["no need to disturb the "]
     assert any(t.startswith("A recruiter would note this as a red flag") and "no need to disturb the" in t for t in b.tips[:3]), b.tips
     assert b.parts["language"] == pytest.approx(a.parts["language"], abs=0.1)

@@ -276,11 +276,9 @@ def _part_scores(results: list[PointResult], star_parts: list[StarPart] | None, 
     parts["length"] = _length_score(n, expected) * (0.85 if any(f.kind in ("rambling", "repetition") for f in findings) else 1.0)
     per_100 = 100 / max(n, 30)
     filler_n = sum(f.count for f in fills)
-    # Red flags and overclaims are shown with a tip but do not count here: as a part of their own
-    # they raised the ordering on the dev set (91.3% -> 93.1%) and lowered it on the held-out
-    # sets (85.0% -> 82.7%), where the phrases were rarely used.
     slips = [i for i in issues if i.type not in ("red_flag", "overclaim")]
     parts["language"] = max(0.0, 1 - filler_n * per_100 * 0.05 - len(slips) * per_100 * 0.04)
+    parts["impression"] = impression.score(issues)
     return parts
 
 
@@ -322,7 +320,7 @@ CUT_OFF_TOPIC = gettext_noop("Cut the sentences that do not answer the question 
 
 WEIGHTS_PATH = Path(__file__).parent / "data" / "score_weights.json"
 # For questions outside the bank there is nothing to fit on: set by hand.
-FREE_WEIGHTS = {"content": 0.35, "specificity": 0.20, "length": 0.15, "focus": 0.15, "language": 0.15}
+FREE_WEIGHTS = {"content": 0.30, "specificity": 0.20, "length": 0.15, "focus": 0.15, "language": 0.10, "impression": 0.10}
 
 
 @lru_cache(maxsize=1)

@@ -6,7 +6,7 @@ skipping the process (not informing the team leader, cutting calls, lying to cus
 treating the job as stop-gap or money only. Overclaims are self-praise no answer can prove
 ("born leader", "110 percent", "I never make mistakes"). Both are found as phrases with their
 spans, like the language findings, and are reported as `language_issues` of type `red_flag` and
-`overclaim`, with a tip; they do not change the score (see engine._part_scores for why).
+`overclaim`, with a tip, and cost the fixed "impression" share of the score (see weights.py).
 """
 
 from __future__ import annotations
@@ -79,3 +79,8 @@ def red_flags(text: str) -> list[LanguageIssue]:
 
 def overclaims(text: str) -> list[LanguageIssue]:
     return _find(text, "overclaim", _OVER_RES)
+
+
+def score(issues: list[LanguageIssue]) -> float:
+    """1 for an answer with none, 0.5 with one, 0 with two or more (one is enough to be noticed)."""
+    return 1.0 - min(sum(i.type in ("red_flag", "overclaim") for i in issues), 2) / 2

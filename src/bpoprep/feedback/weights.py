@@ -14,8 +14,13 @@ import itertools
 
 import numpy as np
 
-PARTS = ("content", "structure", "specificity", "length", "focus", "language")
+PARTS = ("content", "structure", "specificity", "length", "focus", "language", "impression")
 LANGUAGE_SHARE = 0.10
+# Red flags and overclaims (impression.py) are rare and worded differently by every writer: as a
+# learned weight they pulled weight off content and hurt new writers, so they get a fixed share,
+# which only moves an answer that has one.
+IMPRESSION_SHARE = 0.10
+FIXED = {"language": LANGUAGE_SHARE, "impression": IMPRESSION_SHARE}
 CONTENT_FLOOR = 0.25
 L2 = 0.3  # chosen by leave-one-writer-out on the labelled set (400 answers; 10 suited the first 200)
 
@@ -24,7 +29,7 @@ _BETTER = (("strong", "medium"), ("medium", "weak"), ("strong", "weak"))
 
 
 def fit(samples: list[Sample]) -> dict[str, float]:
-    learnt = [p for p in PARTS if p != "language"]
+    learnt = [p for p in PARTS if p not in FIXED]
     by_question: dict[str, dict[str, list[np.ndarray]]] = {}
     for qid, quality, parts in samples:
         by_question.setdefault(qid, {}).setdefault(quality, []).append(np.array([parts.get(k, 0.0) for k in learnt]))
@@ -39,9 +44,10 @@ def fit(samples: list[Sample]) -> dict[str, float]:
         w -= 0.5 * (x.T @ (p - y) / len(x) + L2 * w / len(x))
     w = np.maximum(w, 0.0)
     w = w / w.sum() if w.sum() > 0 else np.full(len(learnt), 1 / len(learnt))
-    share = dict(zip(learnt, w * (1 - LANGUAGE_SHARE), strict=True))
+    free = 1 - sum(FIXED.values())
+    share = dict(zip(learnt, w * free, strict=True))
     if share["content"] < CONTENT_FLOOR:
-        others = 1 - LANGUAGE_SHARE - share["content"]
-        scale = (1 - LANGUAGE_SHARE - CONTENT_FLOOR) / others if others > 0 else 0.0
+        others = free - share["content"]
+        scale = (free - CONTENT_FLOOR) / others if others > 0 else 0.0
         share = {k: (CONTENT_FLOOR if k == "content" else v * scale) for k, v in share.items()}
-    return {**{k: round(float(v), 3) for k, v in share.items()}, "language": LANGUAGE_SHARE}
+    return {**{k: round(float(v), 3) for k, v in share.items()}, **FIXED}
