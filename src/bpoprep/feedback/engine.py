@@ -276,7 +276,7 @@ def _part_scores(results: list[PointResult], star_parts: list[StarPart] | None, 
     parts["length"] = _length_score(n, expected) * (0.85 if any(f.kind in ("rambling", "repetition") for f in findings) else 1.0)
     per_100 = 100 / max(n, 30)
     filler_n = sum(f.count for f in fills)
-    slips = [i for i in issues if i.type not in ("red_flag", "overclaim")]
+    slips = [i for i in issues if i.type not in impression.TYPES]  # those count in "impression"
     parts["language"] = max(0.0, 1 - filler_n * per_100 * 0.05 - len(slips) * per_100 * 0.04)
     parts["impression"] = impression.score(issues)
     return parts

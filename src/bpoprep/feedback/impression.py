@@ -15,8 +15,7 @@ import re
 
 from bpoprep.wording import gettext_noop
 
-from .language import LanguageIssue
-from .text import Span
+from .language import LanguageIssue, regex_issues
 
 NOT_KEEN = gettext_noop("Sounds as if you would not enjoy the work; say what keeps you going instead.")
 BLAME = gettext_noop("Blaming others worries interviewers; say what you did or what you learnt.")
@@ -64,23 +63,19 @@ _OVERCLAIMS = [
     r"\bi (?:will|can) learn everything\b",
     r"\basset to (?:any|your) (?:team|company|organi[sz]ation)\b",
 ]
+TYPES = ("red_flag", "overclaim")
 _RED_RES = [(re.compile(p, re.I), message) for message, p in _RED_FLAGS]
 _OVER_RES = [(re.compile(p, re.I), UNPROVEN) for p in _OVERCLAIMS]
 
 
-def _find(text: str, kind: str, regexes: list[tuple[re.Pattern[str], str]]) -> list[LanguageIssue]:
-    found = [LanguageIssue(kind, Span(m.start(), m.end(), m.group(0)), "", message) for regex, message in regexes for m in regex.finditer(text)]
-    return sorted(found, key=lambda i: i.span.start)
-
-
 def red_flags(text: str) -> list[LanguageIssue]:
-    return _find(text, "red_flag", _RED_RES)
+    return sorted(regex_issues(text, _RED_RES, "red_flag"), key=lambda i: i.span.start)
 
 
 def overclaims(text: str) -> list[LanguageIssue]:
-    return _find(text, "overclaim", _OVER_RES)
+    return sorted(regex_issues(text, _OVER_RES, "overclaim"), key=lambda i: i.span.start)
 
 
 def score(issues: list[LanguageIssue]) -> float:
     """1 for an answer with none, 0.5 with one, 0 with two or more (one is enough to be noticed)."""
-    return 1.0 - min(sum(i.type in ("red_flag", "overclaim") for i in issues), 2) / 2
+    return 1.0 - min(sum(i.type in TYPES for i in issues), 2) / 2

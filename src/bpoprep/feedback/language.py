@@ -142,7 +142,8 @@ def fillers(text: str) -> list[FillerCount]:
     return sorted((FillerCount(k, len(v), tuple(v)) for k, v in found.items()), key=lambda f: (-f.count, f.text))
 
 
-def _issues(text: str, regexes: list, kind: str) -> list[LanguageIssue]:  # type: ignore[type-arg]
+def regex_issues(text: str, regexes: list, kind: str) -> list[LanguageIssue]:  # type: ignore[type-arg]
+    """Every match of (regex, suggestion, message) or (regex, message) as an issue of `kind`."""
     out = []
     for item in regexes:
         regex, suggestion, message = item if len(item) == 3 else (item[0], "", item[1])
@@ -152,14 +153,14 @@ def _issues(text: str, regexes: list, kind: str) -> list[LanguageIssue]:  # type
 
 
 def indianisms(text: str) -> list[LanguageIssue]:
-    issues = _issues(text, _INDIANISM_RES, "indianism")
+    issues = regex_issues(text, _INDIANISM_RES, "indianism")
     # One "kindly" is fine; flag it only when it is a habit.
     kindly = [i for i in issues if i.span.text.lower() == "kindly"]
     return [i for i in issues if i.span.text.lower() != "kindly"] + (kindly if len(kindly) > 1 else [])
 
 
 def hedging(text: str) -> list[LanguageIssue]:
-    return _issues(text, _HEDGE_RES, "hedging")
+    return regex_issues(text, _HEDGE_RES, "hedging")
 
 
 def negative_talk(text: str) -> list[LanguageIssue]:
@@ -170,7 +171,7 @@ def negative_talk(text: str) -> list[LanguageIssue]:
 
 
 def grammar(text: str) -> list[LanguageIssue]:
-    return _issues(text, _GRAMMAR_RES, "grammar")
+    return regex_issues(text, _GRAMMAR_RES, "grammar")
 
 
 def spelling(text: str, extra_words: set[str] | frozenset[str] = frozenset()) -> list[LanguageIssue]:

@@ -207,7 +207,8 @@ def _priorities(rows: list[dict[str, Any]], dims: dict[str, int], spoken: bool) 
     unanswered = [r for r in rows if r["overall"] is None]
     if answered and unanswered:
         out.append({"dimension": "answered", "text": fill(ANSWER_EVERY, left=len(unanswered), total=len(rows), question=_q(unanswered[0])), "target": f"question:{unanswered[0]['question_id']}"})
-    # Red flags do not lower a score, but one can end an interview: always among the three.
+    # A red flag costs only a small fixed share of the score, but one can end an interview:
+    # always among the three.
     flagged = next((r for r in answered if r.get("red_flags")), None)
     if flagged:
         out.append({"dimension": "red_flag", "text": fill(RED_FLAG, said=flagged["red_flags"][0], question=_q(flagged)), "target": f"question:{flagged['question_id']}"})
