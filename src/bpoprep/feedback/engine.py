@@ -18,7 +18,7 @@ import numpy as np
 from bpoprep.content.schemas import Question
 from bpoprep.wording import fill, gettext_noop
 
-from . import impression, language, points, restate, specificity, star
+from . import impression, language, points, restate, soundness, specificity, star
 from .embedding import encoder
 from .softmax import SoftmaxModel
 from .text import Span, clip_words, normalise, sentences, word_count
@@ -124,7 +124,7 @@ def outline_parts(question: Question) -> list[tuple[str, str]]:
     return out
 
 
-def analyse(answer: str, question: Question | None = None, question_text: str = "", star_model: SoftmaxModel | None = None, points_model: SoftmaxModel | None = None, weights: dict[str, dict[str, float]] | None = None, star_presence: dict[str, float] | None = None) -> Feedback:
+def analyse(answer: str, question: Question | None = None, question_text: str = "", star_model: SoftmaxModel | None = None, points_model: SoftmaxModel | None = None, weights: dict[str, dict[str, float]] | None = None, star_presence: dict[str, float] | None = None, soundness_model: SoftmaxModel | None = None) -> Feedback:
     """Analyse one answer; the models default to the shipped ones (evaluation passes its own)."""
     if not isinstance(answer, str):
         raise AnswerError(NOT_TEXT)
@@ -207,6 +207,7 @@ def analyse(answer: str, question: Question | None = None, question_text: str = 
     issues = sorted(language.all_issues(text) + impression.red_flags(text) + impression.overclaims(text), key=lambda i: (i.span.start, i.span.end))
 
     parts = _part_scores(results, star_parts, structure, spec, n_words, expected, fills, issues, relevance, findings)
+    parts["soundness"] = 1.0 - soundness.weak_probability(sent_emb, soundness_model)
     kind = question_type(wants_star, bool(question))
     overall = weighted(parts, (weights or shipped_weights())[kind] if kind != "free" else FREE_WEIGHTS)
     return Feedback(
@@ -320,7 +321,7 @@ CUT_OFF_TOPIC = gettext_noop("Cut the sentences that do not answer the question 
 
 WEIGHTS_PATH = Path(__file__).parent / "data" / "score_weights.json"
 # For questions outside the bank there is nothing to fit on: set by hand.
-FREE_WEIGHTS = {"content": 0.30, "specificity": 0.20, "length": 0.15, "focus": 0.15, "language": 0.10, "impression": 0.10}
+FREE_WEIGHTS = {"content": 0.25, "specificity": 0.20, "length": 0.15, "focus": 0.10, "language": 0.10, "impression": 0.10, "soundness": 0.10}
 
 
 @lru_cache(maxsize=1)

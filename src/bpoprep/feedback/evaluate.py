@@ -17,7 +17,7 @@ import numpy as np
 from bpoprep.content.catalogue import Catalogue
 from bpoprep.content.schemas import Question
 
-from . import engine, points, star, weights
+from . import engine, points, soundness, star, weights
 from .embedding import encoder
 from .labelled import STAR_PARTS, LabelledAnswer, writer_folds
 from .softmax import SoftmaxModel
@@ -30,6 +30,7 @@ class _Embedded:
     sentence_emb: np.ndarray  # of the labelled sentences
     point_rows: list[list[float]]  # classifier features, one row per talking point
     point_gold: list[str]
+    span_emb: np.ndarray  # of the sentences as the engine splits them
 
 
 def embed_all(answers: list[LabelledAnswer], cat: Catalogue) -> list[_Embedded]:
@@ -44,7 +45,7 @@ def embed_all(answers: list[LabelledAnswer], cat: Catalogue) -> list[_Embedded]:
         point_emb, model_emb, q_emb = enc.encode([tp.text for tp in q.talking_points]), enc.encode(q.model_answer), enc.encode([q.text])[0]
         margins = points.contrast(span_emb, q_emb, np.vstack([point_emb, model_emb]), enc.encode(q.misconceptions)) if q.misconceptions else None
         matches = points.match(point_emb, [tp.key_terms for tp in q.talking_points], span_emb, spans, q_emb, q.text, model_emb, margins)
-        out.append(_Embedded(a, emb, [m.features() for m in matches], list(a.points)))
+        out.append(_Embedded(a, emb, [m.features() for m in matches], list(a.points), span_emb))
     return out
 
 
@@ -53,10 +54,11 @@ class Models:
     star: SoftmaxModel
     points: SoftmaxModel
     presence: dict[str, float]
+    soundness: SoftmaxModel
     weights: dict[str, dict[str, float]] | None = None
 
     def analyse(self, text: str, q: Question) -> engine.Feedback:
-        return engine.analyse(text, q, star_model=self.star, points_model=self.points, weights=self.weights, star_presence=self.presence)
+        return engine.analyse(text, q, star_model=self.star, points_model=self.points, weights=self.weights, star_presence=self.presence, soundness_model=self.soundness)
 
 
 def fit(items: list[_Embedded], cat: Catalogue) -> Models:
@@ -76,7 +78,8 @@ def fit(items: list[_Embedded], cat: Catalogue) -> Models:
         for a in inner_test:
             probs = star.probabilities([s.text for s in a.sentences], star_items[a.id].sentence_emb, inner)
             held_out.append((probs, {p for p in STAR_PARTS if a.has(p)}))
-    return Models(model, point_model, star.fit_presence(held_out))
+    sound = soundness.train([it.span_emb for it in items], [it.answer.quality == "weak" for it in items])
+    return Models(model, point_model, star.fit_presence(held_out), sound)
 
 
 def writer_models(items: list[_Embedded], cat: Catalogue, new_questions: bool = False) -> dict[str, Models]:
@@ -244,6 +247,7 @@ def train_and_save(answers: list[LabelledAnswer], cat: Catalogue, folder: Path =
     models = replace(fit(items, cat), weights=fit_weights(answers, out_of_fold_parts(items, cat), cat))
     models.star.save(folder / star.MODEL_PATH.name)
     models.points.save(folder / points.MODEL_PATH.name)
+    models.soundness.save(folder / soundness.MODEL_PATH.name)
     (folder / star.PRESENCE_PATH.name).write_text(json.dumps(models.presence, indent=2) + "\n", encoding="utf-8")
     (folder / engine.WEIGHTS_PATH.name).write_text(json.dumps(models.weights, indent=2) + "\n", encoding="utf-8")
     return models

@@ -14,13 +14,16 @@ import itertools
 
 import numpy as np
 
-PARTS = ("content", "structure", "specificity", "length", "focus", "language", "impression")
+PARTS = ("content", "structure", "specificity", "length", "focus", "language", "impression", "soundness")
 LANGUAGE_SHARE = 0.10
 # Red flags and overclaims (impression.py) are rare and worded differently by every writer: as a
 # learned weight they pulled weight off content and hurt new writers, so they get a fixed share,
 # which only moves an answer that has one.
 IMPRESSION_SHARE = 0.10
-FIXED = {"language": LANGUAGE_SHARE, "impression": IMPRESSION_SHARE}
+# Soundness (soundness.py) is itself fitted to the quality labels: as a learned weight it would take
+# most of the score and leave a number the candidate cannot act on, so it too has a fixed share.
+SOUNDNESS_SHARE = 0.10
+FIXED = {"language": LANGUAGE_SHARE, "impression": IMPRESSION_SHARE, "soundness": SOUNDNESS_SHARE}
 CONTENT_FLOOR = 0.25
 L2 = 0.3  # chosen by leave-one-writer-out on the labelled set (400 answers; 10 suited the first 200)
 
