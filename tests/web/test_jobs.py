@@ -144,3 +144,24 @@ def test_celery_with_redis_runs_jobs_and_retries(settings, user, tmp_path) -> No
     finally:
         redis.terminate()
         redis.wait(10)
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_attempt_whose_result_could_not_be_saved_still_counts(settings, user, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from django.db import OperationalError
+
+    settings.JOBS_BACKEND = "celery-not-running"  # enqueue only wakes a worker that is not there
+    job = services.enqueue("test_flaky", {"value": 4, "fail_times": 1}, user=user)
+    original = Job.save
+
+    def locked_once(self, *args, **kwargs):  # type: ignore[no-untyped-def]
+        if "result" in (kwargs.get("update_fields") or []):
+            monkeypatch.setattr(Job, "save", original)
+            raise OperationalError("database is locked")
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(Job, "save", locked_once)
+    with pytest.raises(OperationalError):
+        services.execute(job.pk)  # the handler failed, then its record could not be saved
+    again = services.execute(job.pk)  # as Celery's retry of the task does
+    assert again is not None and again.status == Job.DONE and again.attempts == 2 and again.result == {"echo": 4}

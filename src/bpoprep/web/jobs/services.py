@@ -66,7 +66,10 @@ def execute(job_id: int, *, claimed: bool = False) -> Job | None:
     if not claimed and not claim(job_id) and not Job.objects.filter(pk=job_id, status=Job.RUNNING).exists():
         return None
     job = Job.objects.get(pk=job_id)
+    # The attempt is recorded before the work starts: if the result cannot be saved afterwards (a
+    # locked database; Celery then runs the task again), the next run still counts as a new attempt.
     job.attempts += 1
+    job.save(update_fields=["attempts"])
     try:
         result = registry.get(job.kind)(job.payload)
     except Exception as exc:  # noqa: BLE001 - any failure of a handler is recorded, never lost
