@@ -29,9 +29,7 @@ L2 = 100.0  # chosen by leave-one-writer-out on the labelled set (30-300 within 
 def train(answer_embeddings: list[np.ndarray], weak: list[bool]) -> SoftmaxModel:
     """answer_embeddings: the sentence embeddings of each labelled answer, one array per answer."""
     x = np.vstack([e.mean(0) for e in answer_embeddings])
-    # softmax.train divides the penalty by the number of rows; past twice that, its gradient step
-    # overshoots and diverges, so a small training set (a test, a quick fold) gets less of it.
-    return softmax.train(x, [CLASSES[int(w)] for w in weak], CLASSES, l2=min(L2, len(x) / 2))
+    return softmax.train(x, [CLASSES[int(w)] for w in weak], CLASSES, l2=L2)
 
 
 @lru_cache(maxsize=1)
