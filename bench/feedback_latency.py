@@ -32,10 +32,11 @@ def main() -> int:
     answers = [a for folder in sorted((ROOT / "tests" / "data").glob("answers*")) for a in labelled.load(folder)]
     before = rss_mb()
     started = time.perf_counter()
-    from bpoprep.feedback import engine
+    from bpoprep.feedback import engine, exemplars, points, soundness, star
     from bpoprep.feedback.embedding import encoder
 
     encoder()
+    star.shipped_model(), points.shipped_model(), soundness.shipped_model(), exemplars.shipped(), engine.shipped_weights()
     load_s = time.perf_counter() - started
     for a in answers[:20]:  # warm-up: caches, spell checker, first ONNX runs
         engine.analyse(a.text, cat.questions[a.question_id])
@@ -49,7 +50,7 @@ def main() -> int:
         words.append(fb.word_count)
     total = time.perf_counter() - t0
     print(f"feedback engine: {len(answers)} answers ({statistics.mean(words):.0f} words on average, max {max(words)}), one core, after warm-up")
-    print(f"  model load      {load_s:.2f} s (weights hash check + ONNX graph build)")
+    print(f"  model load      {load_s:.2f} s (weights hash check + ONNX graph build + the small models and rated answers)")
     print(f"  latency ms      p50 {percentile(latencies, 50):.1f}  p95 {percentile(latencies, 95):.1f}  p99 {percentile(latencies, 99):.1f}  max {max(latencies):.1f}")
     print(f"  throughput      {len(answers) / total:.1f} answers/s")
     print(f"  memory          {rss_mb() - before:.0f} MB added by the engine (RSS {rss_mb():.0f} MB)")

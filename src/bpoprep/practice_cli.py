@@ -83,7 +83,7 @@ def feedback_train(folder: Annotated[Path, typer.Option(help="Labelled answers."
 
     with console.status("Training..."):
         evaluate.train_and_save(labelled.load(folder), default_catalogue())
-    console.print("[green]Saved the STAR and talking-point models.[/green]")
+    console.print("[green]Saved the STAR, talking-point and soundness models, the rated answers and the score weights.[/green]")
 
 
 def pick_question(question_id: str | None, role: str | None, category: str | None) -> Question:

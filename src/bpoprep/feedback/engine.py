@@ -18,7 +18,7 @@ import numpy as np
 from bpoprep.content.schemas import Question
 from bpoprep.wording import fill, gettext_noop
 
-from . import impression, language, points, restate, soundness, specificity, star
+from . import exemplars, impression, language, points, restate, soundness, specificity, star
 from .embedding import encoder
 from .softmax import SoftmaxModel
 from .text import Span, clip_words, normalise, sentences, word_count
@@ -124,7 +124,7 @@ def outline_parts(question: Question) -> list[tuple[str, str]]:
     return out
 
 
-def analyse(answer: str, question: Question | None = None, question_text: str = "", star_model: SoftmaxModel | None = None, points_model: SoftmaxModel | None = None, weights: dict[str, dict[str, float]] | None = None, star_presence: dict[str, float] | None = None, soundness_model: SoftmaxModel | None = None) -> Feedback:
+def analyse(answer: str, question: Question | None = None, question_text: str = "", star_model: SoftmaxModel | None = None, points_model: SoftmaxModel | None = None, weights: dict[str, dict[str, float]] | None = None, star_presence: dict[str, float] | None = None, soundness_model: SoftmaxModel | None = None, rated: exemplars.Exemplars | None = None) -> Feedback:
     """Analyse one answer; the models default to the shipped ones (evaluation passes its own)."""
     if not isinstance(answer, str):
         raise AnswerError(NOT_TEXT)
@@ -208,6 +208,10 @@ def analyse(answer: str, question: Question | None = None, question_text: str = 
 
     parts = _part_scores(results, star_parts, structure, spec, n_words, expected, fills, issues, relevance, findings)
     parts["soundness"] = 1.0 - soundness.weak_probability(sent_emb, soundness_model)
+    if question:
+        like = (rated or exemplars.shipped()).likeness(question.id, sent_emb)
+        if like is not None:
+            parts["likeness"] = like
     kind = question_type(wants_star, bool(question))
     overall = weighted(parts, (weights or shipped_weights())[kind] if kind != "free" else FREE_WEIGHTS)
     return Feedback(

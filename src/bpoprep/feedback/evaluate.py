@@ -17,7 +17,7 @@ import numpy as np
 from bpoprep.content.catalogue import Catalogue
 from bpoprep.content.schemas import Question
 
-from . import engine, points, soundness, star, weights
+from . import engine, exemplars, points, soundness, star, weights
 from .embedding import encoder
 from .labelled import STAR_PARTS, LabelledAnswer, writer_folds
 from .softmax import SoftmaxModel
@@ -55,10 +55,11 @@ class Models:
     points: SoftmaxModel
     presence: dict[str, float]
     soundness: SoftmaxModel
+    rated: exemplars.Exemplars
     weights: dict[str, dict[str, float]] | None = None
 
     def analyse(self, text: str, q: Question) -> engine.Feedback:
-        return engine.analyse(text, q, star_model=self.star, points_model=self.points, weights=self.weights, star_presence=self.presence, soundness_model=self.soundness)
+        return engine.analyse(text, q, star_model=self.star, points_model=self.points, weights=self.weights, star_presence=self.presence, soundness_model=self.soundness, rated=self.rated)
 
 
 def fit(items: list[_Embedded], cat: Catalogue) -> Models:
@@ -79,7 +80,8 @@ def fit(items: list[_Embedded], cat: Catalogue) -> Models:
             probs = star.probabilities([s.text for s in a.sentences], star_items[a.id].sentence_emb, inner)
             held_out.append((probs, {p for p in STAR_PARTS if a.has(p)}))
     sound = soundness.train([it.span_emb for it in items], [it.answer.quality == "weak" for it in items])
-    return Models(model, point_model, star.fit_presence(held_out), sound)
+    rated = exemplars.build([it.answer.question_id for it in items], [it.answer.quality for it in items], [it.span_emb for it in items])
+    return Models(model, point_model, star.fit_presence(held_out), sound, rated)
 
 
 def writer_models(items: list[_Embedded], cat: Catalogue, new_questions: bool = False) -> dict[str, Models]:
@@ -248,6 +250,7 @@ def train_and_save(answers: list[LabelledAnswer], cat: Catalogue, folder: Path =
     models.star.save(folder / star.MODEL_PATH.name)
     models.points.save(folder / points.MODEL_PATH.name)
     models.soundness.save(folder / soundness.MODEL_PATH.name)
+    models.rated.save(folder / exemplars.MODEL_PATH.name)
     (folder / star.PRESENCE_PATH.name).write_text(json.dumps(models.presence, indent=2) + "\n", encoding="utf-8")
     (folder / engine.WEIGHTS_PATH.name).write_text(json.dumps(models.weights, indent=2) + "\n", encoding="utf-8")
     return models

@@ -14,7 +14,7 @@ import itertools
 
 import numpy as np
 
-PARTS = ("content", "structure", "specificity", "length", "focus", "language", "impression", "soundness")
+PARTS = ("content", "structure", "specificity", "length", "focus", "language", "impression", "soundness", "likeness")
 LANGUAGE_SHARE = 0.10
 # Red flags and overclaims (impression.py) are rare and worded differently by every writer: as a
 # learned weight they pulled weight off content and hurt new writers, so they get a fixed share,
@@ -23,7 +23,9 @@ IMPRESSION_SHARE = 0.10
 # Soundness (soundness.py) is itself fitted to the quality labels: as a learned weight it would take
 # most of the score and leave a number the candidate cannot act on, so it too has a fixed share.
 SOUNDNESS_SHARE = 0.10
-FIXED = {"language": LANGUAGE_SHARE, "impression": IMPRESSION_SHARE, "soundness": SOUNDNESS_SHARE}
+# Likeness to rated answers (exemplars.py) is the ratings themselves, so the same holds for it.
+LIKENESS_SHARE = 0.10
+FIXED = {"language": LANGUAGE_SHARE, "impression": IMPRESSION_SHARE, "soundness": SOUNDNESS_SHARE, "likeness": LIKENESS_SHARE}
 CONTENT_FLOOR = 0.25
 L2 = 0.3  # chosen by leave-one-writer-out on the labelled set (400 answers; 10 suited the first 200)
 

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bpoprep.web.learn.views import CATEGORY_TITLES
 
-PART_TITLES = {"content": _("Content"), "structure": _("Structure"), "specificity": _("Specificity"), "length": _("Length"), "focus": _("Focus on the question"), "language": _("Language"), "impression": _("Impression (red flags, claims without proof)"), "soundness": _("Soundness (unlike answers rated weak)")}
+PART_TITLES = {"content": _("Content"), "structure": _("Structure"), "specificity": _("Specificity"), "length": _("Length"), "focus": _("Focus on the question"), "language": _("Language"), "impression": _("Impression (red flags, claims without proof)"), "soundness": _("Soundness (unlike answers rated weak)"), "likeness": _("Likeness to answers rated strong")}
 
 from . import services
 from .forms import AnswerForm
