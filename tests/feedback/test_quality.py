@@ -35,6 +35,10 @@ def test_the_labelled_sets_are_big_enough_and_disjoint() -> None:
     assert len(held) >= 150 and len({a.question_id for a in held}) >= 20
     assert not {a.writer for a in dev} & {a.writer for a in held}  # speaker-disjoint
     assert not {a.id for a in dev} & {a.id for a in held}
+    # The next held-out set, not yet scored (README): its writers must be new to both.
+    sealed = labelled.load(ROOT / "sealed-answers")
+    assert len(sealed) >= 150 and not {a.writer for a in sealed} & ({a.writer for a in dev} | {a.writer for a in held})
+    assert not {a.id for a in sealed} & ({a.id for a in dev} | {a.id for a in held})
 
 
 def test_star_parts_are_detected(report: evaluate.Report) -> None:
