@@ -78,6 +78,8 @@ def test_an_answer_like_the_rated_strong_ones_scores_higher() -> None:
     # Shipped: a bank question has the part; a question typed by the candidate has none.
     assert 0.0 <= analyse(strong[0], q).parts["likeness"] <= 1.0
     assert "likeness" not in analyse(strong[0], question_text="What do you know about KPO?").parts
+    # No rated answers at all (an empty set, not the shipped one): no part.
+    assert "likeness" not in analyse(strong[0], q, rated=exemplars.build([], [], [])).parts
 
 
 def test_likeness_costs_a_fixed_share_of_the_score() -> None:

@@ -209,7 +209,7 @@ def analyse(answer: str, question: Question | None = None, question_text: str = 
     parts = _part_scores(results, star_parts, structure, spec, n_words, expected, fills, issues, relevance, findings)
     parts["soundness"] = 1.0 - soundness.weak_probability(sent_emb, soundness_model)
     if question:
-        like = (rated or exemplars.shipped()).likeness(question.id, sent_emb)
+        like = (rated if rated is not None else exemplars.shipped()).likeness(question.id, sent_emb)
         if like is not None:
             parts["likeness"] = like
     kind = question_type(wants_star, bool(question))
