@@ -73,9 +73,8 @@ def build(question_ids: Sequence[str], qualities: Sequence[str], answer_embeddin
     """answer_embeddings: the sentence embeddings of each rated answer, one array per answer."""
     if not len(question_ids) == len(qualities) == len(answer_embeddings):
         raise ValueError("one question id, quality and embedding array per answer")
-    dim = answer_embeddings[0].shape[1] if len(answer_embeddings) else 0
-    emb = np.vstack([_unit(e.mean(0)) for e in answer_embeddings]) if len(answer_embeddings) else np.zeros((0, dim), np.float32)
-    return Exemplars(np.array(question_ids, dtype=str), np.array([RATING[q] for q in qualities], np.float32), emb.astype(np.float32))
+    emb = np.array([_unit(e.mean(0)) for e in answer_embeddings], np.float32)
+    return Exemplars(np.array(question_ids, dtype=str), np.array([RATING[q] for q in qualities], np.float32), emb)
 
 
 @lru_cache(maxsize=1)
