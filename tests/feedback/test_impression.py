@@ -20,6 +20,8 @@ from tests.feedback.test_engine import CAT
         ("Salary is the main reason I want this job.", "Salary is the main reason", impression.STOP_GAP),
         ("I just need a job right now, any job is fine.", "just need a job", impression.STOP_GAP),
         ("BPO is an easy job for freshers.", "easy job", impression.STOP_GAP),
+        ("Typing fast matters more, the QC team will anyway catch the errors.", "will anyway catch", impression.SKIPS_PROCESS),
+        ("Small mistakes are not a big problem in data entry.", "Small mistakes are not a big problem", impression.SKIPS_PROCESS),
     ],
 )
 def test_red_flags_are_found_with_the_span_and_what_to_do(text: str, found: str, message: str) -> None:
@@ -38,6 +40,9 @@ def test_red_flags_are_found_with_the_span_and_what_to_do(text: str, found: str,
         "I would never lie to a customer about a refund date.",
         "Routine is part of the job, and I try to say the script with energy so it does not sound too boring.",
         "I reached 110 percent of my target last quarter.",
+        "The QC team will catch it if I do not follow the checklist, so I follow it every time.",
+        "Even small mistakes are a big problem in billing, so I check every field twice.",
+        "I would rate myself ten out of fifteen and I want to get better.",
         "",
     ],
 )
@@ -51,6 +56,7 @@ def test_overclaims_are_found_in_order_and_one_is_enough_to_cost_the_part() -> N
     assert [f.span.text for f in found] == ["born leader", "give 110 percent", "I'm a perfectionist"]
     assert all(f.type == "overclaim" and f.message == impression.UNPROVEN for f in found)
     assert (impression.score([]), impression.score(found[:1]), impression.score(found)) == (1.0, 0.5, 0.0)
+    assert [f.span.text for f in impression.overclaims("My English? I would rate myself 10/10, no doubt.")] == ["rate myself 10/10"]
 
 
 def test_a_red_flag_shows_a_tip_and_a_mark_and_costs_the_impression_part_not_language() -> None:

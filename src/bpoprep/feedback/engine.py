@@ -18,7 +18,7 @@ import numpy as np
 from bpoprep.content.schemas import Question
 from bpoprep.wording import fill, gettext_noop
 
-from . import exemplars, impression, language, points, restate, soundness, specificity, star
+from . import exemplars, impression, language, points, restate, soundness, specificity, star, terms
 from .embedding import encoder
 from .softmax import SoftmaxModel
 from .text import Span, clip_words, normalise, sentences, word_count
@@ -204,7 +204,7 @@ def analyse(answer: str, question: Question | None = None, question_text: str = 
     for v in spec.vague[:3]:
         findings.append(Finding("vague", VAGUE, v))
     fills = language.fillers(text)
-    issues = sorted(language.all_issues(text) + impression.red_flags(text) + impression.overclaims(text), key=lambda i: (i.span.start, i.span.end))
+    issues = sorted(language.all_issues(text) + impression.red_flags(text) + impression.overclaims(text) + terms.wrong_expansions(text), key=lambda i: (i.span.start, i.span.end))
 
     parts = _part_scores(results, star_parts, structure, spec, n_words, expected, fills, issues, relevance, findings)
     parts["soundness"] = 1.0 - soundness.weak_probability(sent_emb, soundness_model)
@@ -318,6 +318,7 @@ FIX_LANGUAGE = {
     "grammar": gettext_noop("Fix grammar: {found}."),
     "red_flag": gettext_noop("A recruiter would note this as a red flag; rephrase it: {found}."),
     "overclaim": gettext_noop("Prove it instead of claiming it; give one example in place of {found}."),
+    "wrong_term": gettext_noop("Get the term right before anything else: {found}."),
 }
 MIX_UP = gettext_noop("This sounds like a common mix-up. A strong answer says: {point}")
 CHECK_CLAIM = gettext_noop("Check this claim: “{said}” {advice}")
@@ -385,7 +386,7 @@ def _tips(results: list[PointResult], star_parts: list[StarPart] | None, structu
         found = [i for i in issues if i.type == kind]
         if found:
             detail = ", ".join(f"“{i.span.text}” → “{i.suggestion}”" if i.suggestion else f"“{i.span.text}”" for i in found[:3])
-            ranked.append(({"negative_talk": 0.65, "red_flag": 0.7, "overclaim": 0.5}.get(kind, 0.4), fill(tip, found=detail)))
+            ranked.append(({"wrong_term": 0.97, "negative_talk": 0.65, "red_flag": 0.7, "overclaim": 0.5}.get(kind, 0.4), fill(tip, found=detail)))
     if any(f.kind == "off_topic" for f in findings):
         ranked.append((0.4, CUT_OFF_TOPIC))
     ranked.sort(key=lambda t: -t[0])

@@ -6,7 +6,8 @@ skipping the process (not informing the team leader, cutting calls, lying to cus
 treating the job as stop-gap or money only. Overclaims are self-praise no answer can prove
 ("born leader", "110 percent", "I never make mistakes"). Both are found as phrases with their
 spans, like the language findings, and are reported as `language_issues` of type `red_flag` and
-`overclaim`, with a tip, and cost the fixed "impression" share of the score (see weights.py).
+`overclaim`, with a tip, and cost the fixed "impression" share of the score (see weights.py), as
+does a wrongly expanded abbreviation (terms.py): the field's own words got wrong.
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ _RED_FLAGS = [
     (SKIPS_PROCESS, r"\b(?:will|would) not (?:inform|tell|update) (?:anyone|anybody)\b|\b(?:won't|wouldn't) (?:inform|tell|update) (?:anyone|anybody)\b"),
     (SKIPS_PROCESS, r"\bi (?:will |would |just |simply )?(?:cut|disconnect|drop) the call\b"),
     (SKIPS_PROCESS, r"\bi (?:will |would |can |could |just )?lie to (?:the |a )?customers?\b"),
+    (SKIPS_PROCESS, r"\b(?:will|would) anyway (?:check|catch|correct|fix)\b|\b(?:quality|qc|qa) team (?:will|would) (?:check|catch|correct|fix) (?:it|them|my mistakes|the (?:errors|mistakes)) (?:anyway|later)\b"),
+    (SKIPS_PROCESS, r"\b(?:small|minor|a few|some) (?:mistakes|errors) (?:are|is) (?:not|no) (?:a )?(?:big|major)? ?(?:problem|issue|deal)\b"),
     (STOP_GAP, r"\b(?:salary|money|pay|package|incentives?) (?:is|are) (?:the |my )?(?:main|only|most important|biggest) (?:reason|thing|motivation|factor)\b"),
     (STOP_GAP, r"\bonly (?:for|because of) (?:the )?(?:salary|money|pay)\b"),
     (STOP_GAP, r"\b(?:just|only) (?:need|want|looking for) (?:a|any) job\b|\bany job (?:is fine|will do|is okay|is ok)\b"),
@@ -61,9 +64,10 @@ _OVERCLAIMS = [
     r"\b(?:magnetic|charismatic) personality\b",
     r"\b(?:attitude is everything|the sky is the limit|makes the dream work|nothing is impossible)\b",
     r"\bi (?:will|can) learn everything\b",
+    r"\b(?:rate|give|giving|rating) myself (?:a )?(?:full )?(?:ten|10)(?: out of (?:ten|10)\b|/10\b|(?=[.,!;]|$))",
     r"\basset to (?:any|your) (?:team|company|organi[sz]ation)\b",
 ]
-TYPES = ("red_flag", "overclaim")
+TYPES = ("red_flag", "overclaim", "wrong_term")  # wrong_term: terms.py
 _RED_RES = [(re.compile(p, re.I), message) for message, p in _RED_FLAGS]
 _OVER_RES = [(re.compile(p, re.I), UNPROVEN) for p in _OVERCLAIMS]
 

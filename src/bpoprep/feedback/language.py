@@ -15,7 +15,7 @@ from .text import Span, words
 
 @dataclass(frozen=True)
 class LanguageIssue:
-    type: str  # spelling | grammar | indianism | hedging | negative_talk (and red_flag | overclaim, from impression.py)
+    type: str  # spelling | grammar | indianism | hedging | negative_talk (and red_flag | overclaim from impression.py, wrong_term from terms.py)
     span: Span
     suggestion: str
     message: str
