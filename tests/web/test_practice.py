@@ -135,3 +135,16 @@ def test_a_red_flag_is_marked_and_explained_in_the_users_language(client_for, us
     user.profile.save(update_fields=["ui_language"])
     hindi = c.get(r["Location"]).content.decode()
     assert "रिक्रूटर इसे चेतावनी का संकेत मानेगा" in hindi and "A recruiter would note" not in hindi
+
+
+def test_a_wrongly_expanded_term_is_marked_with_the_right_one_in_the_users_language(client_for, user) -> None:  # type: ignore[no-untyped-def]
+    c = client_for(user)
+    answer = "FCR stands for Final Customer Rating. It is the survey score out of five that the customer gives after the call."
+    r = c.post(reverse("practice:answer", args=["what-is-fcr"]), {"answer": answer})
+    html = c.get(r["Location"]).content.decode()
+    assert '<mark class="wrong_term" title="FCR stands for first call resolution, not “Final Customer Rating”.">Final Customer Rating</mark>' in html
+    assert "Get the term right before anything else: “Final Customer Rating” → “FCR: first call resolution”." in html
+    user.profile.ui_language = "fi"
+    user.profile.save(update_fields=["ui_language"])
+    finnish = c.get(r["Location"]).content.decode()
+    assert "FCR tarkoittaa first call resolution, ei “Final Customer Rating”." in finnish and "Korjaa ensin termi" in finnish
