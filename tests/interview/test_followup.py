@@ -29,6 +29,14 @@ def test_a_claim_that_sounds_like_a_common_mix_up_is_challenged_first() -> None:
     assert f.text.startswith("You said: “Schedule adherence means attendance") and "Are you sure" in f.text
 
 
+def test_a_wrongly_expanded_abbreviation_is_challenged_even_in_a_story() -> None:
+    f = choose("what-is-aht", "AHT is average hold time, the time a customer waits on hold. It should be low, so I would keep customers on hold less.")
+    assert f is not None and f.reason == "mix_up"
+    assert f.text.startswith("You said AHT is “average hold time”. Are you sure?") and "what AHT stands for" in f.text
+    g = choose("handled-angry-customer", STORY_WITH_RESULT.replace("Last year", "Last year, before I knew that SOP means standard office policy,"))
+    assert g is not None and g.reason == "mix_up" and "SOP is “standard office policy”" in g.text
+
+
 def test_a_red_flag_is_asked_about_before_anything_else() -> None:
     f = choose("why-bpo", "I want to join BPO because salary is the main reason and the shifts suit me. I like talking to people and I learn quickly.")
     assert f is not None and f.reason == "red_flag"

@@ -1,7 +1,7 @@
 """The interviewer's follow-up question, chosen from what the answer lacked.
 
-Interviewers probe the weakest part of an answer: a claim that sounds like a common mix-up gets
-challenged, a red flag ("salary is the main reason", "no need to tell the team leader") gets asked
+Interviewers probe the weakest part of an answer: a wrongly expanded abbreviation or a claim that
+sounds like a common mix-up gets challenged, a red flag ("salary is the main reason", "no need to tell the team leader") gets asked
 about, a story with no ending gets "what was the outcome?", a general answer gets "give me an example", a missing key point gets a probing
 question on it. A good answer gets none. Pure: works on the feedback engine's result dict.
 """
@@ -23,6 +23,7 @@ OWN_ACTION = "What exactly did you do yourself, step by step?"
 EXAMPLE = "Can you give me a specific example - a real time when this happened?"
 MORE = "Could you tell me a little more about that?"
 CHALLENGE = "You said: “{said}” Are you sure about that? Take a moment and explain that part again."
+TERM_CHALLENGE = "You said {abbr} is “{said}”. Are you sure? Tell me again what {abbr} stands for and what it measures."
 PROBE_RED_FLAG = "You said “{said}”. Help me understand that: how would it work out in this job, day to day?"
 
 KNOWLEDGE = ("industry", "metrics", "role")  # question categories with right and wrong facts
@@ -63,6 +64,11 @@ def choose(
     similar: Callable[[str, Sequence[str]], Sequence[float]] = lexical_similarity,
 ) -> FollowUp | None:
     """The most useful follow-up for this answer, or None when the answer needs none."""
+    # A wrongly expanded abbreviation is the plainest slip of all; any interviewer stops on it.
+    wrong_terms = [i for i in feedback.get("language_issues") or [] if i.get("type") == "wrong_term" and i.get("span")]
+    if wrong_terms:
+        abbr = str(wrong_terms[0].get("suggestion", "")).split(":")[0] or "that"
+        return FollowUp(TERM_CHALLENGE.format(abbr=abbr, said=clip_words(str(wrong_terms[0]["span"]["text"]), 8)), "mix_up")
     # A wrong-sounding claim about how the work is done is what a real interviewer challenges
     # first; on personal questions a generic or red-flag line is better met with "an example?".
     mix_ups = [f for f in feedback.get("findings") or [] if f.get("kind") == "misconception" and f.get("span")]
