@@ -48,16 +48,16 @@ def test_star_parts_are_detected(report: evaluate.Report) -> None:
 
 
 def test_talking_point_coverage_is_detected(report: evaluate.Report) -> None:
-    # Set J measures 0.800 (sets G, H and I, before each joined the training files, 0.784, 0.811 and 0.789).
+    # Set K measures 0.793 (sets G, H, I and J, before each joined the training files, 0.784, 0.811, 0.789 and 0.800).
     assert report.points_addressed[2] >= 0.78, report.lines()
 
 
 def test_scores_order_strong_medium_weak(report: evaluate.Report) -> None:
-    # Regression floors, below what the shipped models measure on held-out set J (80.4% of 224
-    # triples, strong > weak 112 of 112). Sets G, H and I, each scored blind before it joined the
-    # training files, measured 79.5%, 91.1% and 83.5%: the figure depends on the writers.
+    # Regression floors, below what the shipped models measure on held-out set K (92.9% of 224
+    # triples, strong > weak 112 of 112). Sets G, H, I and J, each scored blind before it joined
+    # the training files, measured 79.5%, 91.1%, 83.5% and 80.4%: the figure depends on the writers.
     good, total = report.ordering
-    assert total >= 200 and good / total >= 0.79, report.lines()
+    assert total >= 200 and good / total >= 0.90, report.lines()
     won, pairs = report.pairwise["strong > weak"]
     assert won / pairs >= 0.99, report.lines()
 
