@@ -57,6 +57,14 @@ def test_talking_points_carry_the_sentence_that_covers_them() -> None:
         assert p.evidence is not None and answer[p.evidence.start : p.evidence.end] == p.evidence.text
 
 
+def test_british_spellings_standard_in_india_are_not_marked_misspelt() -> None:
+    from bpoprep.feedback import language
+
+    text = "Call centres organise training on colour, behaviour and the licence rules; I analysed my enrolment and the programme."
+    assert language.spelling(text) == []
+    assert [(i.span.text, i.suggestion) for i in language.spelling("The centr told me to recieve the colur code.")] == [("centr", "center"), ("recieve", "receive"), ("colur", "color")]
+
+
 def test_fillers_indianisms_and_spelling_are_found_with_their_spans() -> None:
     answer = "Basically, you know, I am hardworking. I will do the needful and revert back to the customer. I recieve calls daily."
     fb = analyse(answer, CAT.questions["why-bpo"])

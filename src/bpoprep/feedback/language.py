@@ -174,6 +174,29 @@ def grammar(text: str) -> list[LanguageIssue]:
     return regex_issues(text, _GRAMMAR_RES, "grammar")
 
 
+# British spellings are standard in Indian English, but the spelling dictionary is American: a word
+# it does not know is accepted when one of these rewrites of its ending makes a word it knows.
+_BRITISH_ENDINGS = [
+    (re.compile(r"our(s|ed|ing|ite|ites|able|ful|less)?$"), r"or\1"),  # colour, behaviour, favourite
+    (re.compile(r"tre(s|d)?$"), r"ter\1"),  # centre, metres
+    (re.compile(r"is(e|es|ed|ing|ation|ations|er|ers)$"), r"iz\1"),  # organise, organisation
+    (re.compile(r"ys(e|es|ed|ing)$"), r"yz\1"),  # analyse
+    (re.compile(r"ence$"), "ense"),  # licence, defence
+    (re.compile(r"(?<=[aeiou])ll(ed|ing|er|ers)$"), r"l\1"),  # travelled, labelling
+    (re.compile(r"(?<=[aeiou])l(ment|ments|s)$"), r"ll\1"),  # enrolment, fulfils
+    (re.compile(r"ogue(s)?$"), r"og\1"),  # dialogue
+    (re.compile(r"mme(s)?$"), r"m\1"),  # programme
+]
+
+
+def _british(word: str, checker) -> bool:  # type: ignore[no-untyped-def]
+    for pattern, american in _BRITISH_ENDINGS:
+        variant = pattern.sub(american, word)
+        if variant != word and not checker.unknown([variant]):
+            return True
+    return False
+
+
 def spelling(text: str, extra_words: set[str] | frozenset[str] = frozenset()) -> list[LanguageIssue]:
     checker = _speller()
     out = []
@@ -184,7 +207,7 @@ def spelling(text: str, extra_words: set[str] | frozenset[str] = frozenset()) ->
         if token[0].isupper() and w.start > 0 and text[max(0, w.start - 2) : w.start].strip() not in {"", ".", "!", "?"}:
             continue  # a capitalised word mid-sentence is probably a name
         lower = token.lower()
-        if lower in extra_words or not checker.unknown([lower]):
+        if lower in extra_words or not checker.unknown([lower]) or _british(lower, checker):
             continue
         fix = checker.correction(lower)
         if fix and fix != lower:
