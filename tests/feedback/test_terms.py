@@ -8,6 +8,7 @@ import pytest
 
 from bpoprep.feedback import labelled, terms
 from bpoprep.feedback.engine import analyse
+from bpoprep.feedback.text import Span
 from tests.feedback.test_engine import CAT
 
 
@@ -75,4 +76,17 @@ def test_a_wrong_expansion_costs_the_impression_part_and_leads_the_tips() -> Non
     assert (a.parts["impression"], b.parts["impression"]) == (1.0, 0.5)
     assert b.tips[0].startswith("Get the term right") and "first call resolution" in b.tips[0], b.tips
     assert b.overall < a.overall
+    # The point that says what FCR stands for is not credited to the sentence that gets it wrong.
+    rank = {"covered": 2, "partly": 1, "missing": 0}
+    assert rank[a.talking_points[0].status] == 2 and rank[b.talking_points[0].status] < 2
+    assert b.talking_points[0].evidence is None or "final customer rating" not in b.talking_points[0].evidence.text
     assert {"type": "wrong_term", "suggestion": "FCR: first call resolution"}.items() <= next(i for i in b.to_dict()["language_issues"] if i["type"] == "wrong_term").items()
+
+
+def test_misnames_needs_the_wrong_term_inside_the_sentence_and_the_point_about_it() -> None:
+    text = "SLA means service level average. We met our targets."
+    wrong = terms.wrong_expansions(text)
+    first, second = Span(0, 33, text[:33]), Span(34, len(text), text[34:])
+    assert terms.misnames("SLA is the service level agreement with the client.", first, wrong)
+    assert not terms.misnames("SLA is the service level agreement with the client.", second, wrong)
+    assert not terms.misnames("Give an example of a target you met.", first, wrong)

@@ -145,6 +145,7 @@ def analyse(answer: str, question: Question | None = None, question_text: str = 
 
     # Talking points, and how far each sentence leans towards a known misconception
     results: list[PointResult] = []
+    wrong_terms = terms.wrong_expansions(text)
     margins: np.ndarray | None = None
     restated = np.zeros(len(spans))
     if question:
@@ -156,8 +157,9 @@ def analyse(answer: str, question: Question | None = None, question_text: str = 
             restated = restate.gaps(sent_texts, sent_emb, question.misconceptions, wrong_emb, [tp.text for tp in question.talking_points] + question.model_answer)
         matches = points.match(tp_emb, [tp.key_terms for tp in question.talking_points], sent_emb, spans, q_emb, q_text, model_emb, margins)
         for tp, m, (status, credit) in zip(question.talking_points, matches, points.classify(matches, points_model), strict=True):
-            if m.best_sentence >= 0 and restated[m.best_sentence] >= restate.ORDER_GAP:
-                # Its best sentence restates a mix-up word for word: the meaning matched, the claim did not.
+            if m.best_sentence >= 0 and (restated[m.best_sentence] >= restate.ORDER_GAP or terms.misnames(tp.text, spans[m.best_sentence], wrong_terms)):
+                # Its best sentence restates a mix-up word for word, or gets wrong the very term the
+                # point is about: the meaning matched, the claim did not.
                 status, credit = {"covered": "partly", "partly": "missing"}.get(status, status), credit / 2
             evidence = spans[m.best_sentence] if status != "missing" and m.best_sentence >= 0 else None
             results.append(PointResult(tp.text, status, evidence, m.similarity, tuple(t.text for t in m.terms), credit))
@@ -204,7 +206,7 @@ def analyse(answer: str, question: Question | None = None, question_text: str = 
     for v in spec.vague[:3]:
         findings.append(Finding("vague", VAGUE, v))
     fills = language.fillers(text)
-    issues = sorted(language.all_issues(text) + impression.red_flags(text) + impression.overclaims(text) + terms.wrong_expansions(text), key=lambda i: (i.span.start, i.span.end))
+    issues = sorted(language.all_issues(text) + impression.red_flags(text) + impression.overclaims(text) + wrong_terms, key=lambda i: (i.span.start, i.span.end))
 
     parts = _part_scores(results, star_parts, structure, spec, n_words, expected, fills, issues, relevance, findings)
     parts["soundness"] = 1.0 - soundness.weak_probability(sent_emb, soundness_model)

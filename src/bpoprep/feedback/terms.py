@@ -133,3 +133,12 @@ def wrong_expansions(text: str) -> list[LanguageIssue]:
         span = Span(offset + fit[0].start(), offset + fit[-1].end(), text[offset + fit[0].start() : offset + fit[-1].end()])
         found[span.start] = LanguageIssue("wrong_term", span, f"{abbr}: {accepted[0]}", fill(WRONG_TERM, abbr=abbr, expansion=accepted[0], said=span.text))
     return [found[k] for k in sorted(found)]
+
+
+def misnames(point: str, sentence: Span, wrong: list[LanguageIssue]) -> bool:
+    """Whether `sentence` expands wrongly an abbreviation that the talking point `point` is about."""
+    for issue in wrong:
+        abbr = issue.suggestion.split(":")[0]
+        if sentence.start <= issue.span.start < sentence.end and re.search(rf"\b{abbr}\b", point):
+            return True
+    return False
