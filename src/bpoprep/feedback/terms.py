@@ -112,6 +112,12 @@ def _same(said: list[str], accepted: str) -> bool:
 
 
 _WORDS = re.compile(_WORD)
+_SEP = ": "  # a wrong_term suggestion reads "FCR: first call resolution"
+
+
+def abbreviation(suggestion: str) -> str:
+    """The abbreviation a wrong_term issue's suggestion is about ("FCR" of "FCR: first call resolution")."""
+    return suggestion.split(_SEP)[0] if _SEP in suggestion else ""
 
 
 def wrong_expansions(text: str) -> list[LanguageIssue]:
@@ -131,14 +137,14 @@ def wrong_expansions(text: str) -> list[LanguageIssue]:
         if any(_same([w.group() for w in fit], a) for a in accepted):
             continue
         span = Span(offset + fit[0].start(), offset + fit[-1].end(), text[offset + fit[0].start() : offset + fit[-1].end()])
-        found[span.start] = LanguageIssue("wrong_term", span, f"{abbr}: {accepted[0]}", fill(WRONG_TERM, abbr=abbr, expansion=accepted[0], said=span.text))
+        found[span.start] = LanguageIssue("wrong_term", span, f"{abbr}{_SEP}{accepted[0]}", fill(WRONG_TERM, abbr=abbr, expansion=accepted[0], said=span.text))
     return [found[k] for k in sorted(found)]
 
 
 def misnames(point: str, sentence: Span, wrong: list[LanguageIssue]) -> bool:
     """Whether `sentence` expands wrongly an abbreviation that the talking point `point` is about."""
     for issue in wrong:
-        abbr = issue.suggestion.split(":")[0]
-        if sentence.start <= issue.span.start < sentence.end and re.search(rf"\b{abbr}\b", point):
+        abbr = abbreviation(issue.suggestion)
+        if abbr and sentence.start <= issue.span.start < sentence.end and re.search(rf"\b{abbr}\b", point):
             return True
     return False

@@ -1,9 +1,9 @@
 """The interviewer's follow-up question, chosen from what the answer lacked.
 
 Interviewers probe the weakest part of an answer: a wrongly expanded abbreviation or a claim that
-sounds like a common mix-up gets challenged, a red flag ("salary is the main reason", "no need to tell the team leader") gets asked
-about, a story with no ending gets "what was the outcome?", a general answer gets "give me an example", a missing key point gets a probing
-question on it. A good answer gets none. Pure: works on the feedback engine's result dict.
+sounds like a common mix-up gets challenged, a red flag ("salary is the main reason", "no need to
+tell the team leader") gets asked about, a story with no ending gets "what was the outcome?", a
+general answer gets "give me an example", a missing key point gets a probing question on it. A good answer gets none. Pure: works on the feedback engine's result dict.
 """
 
 from __future__ import annotations
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Literal
 
 from bpoprep.content.schemas import Question
+from bpoprep.feedback.terms import abbreviation
 from bpoprep.feedback.text import clip_words
 
 Reason = Literal["mix_up", "red_flag", "no_result", "thin_action", "vague", "missed_point", "too_short"]
@@ -67,7 +68,7 @@ def choose(
     # A wrongly expanded abbreviation is the plainest slip of all; any interviewer stops on it.
     wrong_terms = [i for i in feedback.get("language_issues") or [] if i.get("type") == "wrong_term" and i.get("span")]
     if wrong_terms:
-        abbr = str(wrong_terms[0].get("suggestion", "")).split(":")[0] or "that"
+        abbr = abbreviation(str(wrong_terms[0].get("suggestion", ""))) or "that"
         return FollowUp(TERM_CHALLENGE.format(abbr=abbr, said=clip_words(str(wrong_terms[0]["span"]["text"]), 8)), "mix_up")
     # A wrong-sounding claim about how the work is done is what a real interviewer challenges
     # first; on personal questions a generic or red-flag line is better met with "an example?".
