@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bpoprep.content.catalogue import default_catalogue
+from bpoprep.feedback import language
 from bpoprep.feedback.engine import AnswerError, analyse
 
 CAT = default_catalogue()
@@ -58,8 +59,6 @@ def test_talking_points_carry_the_sentence_that_covers_them() -> None:
 
 
 def test_british_spellings_standard_in_india_are_not_marked_misspelt() -> None:
-    from bpoprep.feedback import language
-
     text = "Call centres organise training on colour, behaviour and the licence rules; I analysed my enrolment and the programme."
     assert language.spelling(text) == []
     assert [(i.span.text, i.suggestion) for i in language.spelling("The centr told me to recieve the colur code.")] == [("centr", "center"), ("recieve", "receive"), ("colur", "color")]

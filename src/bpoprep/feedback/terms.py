@@ -145,6 +145,6 @@ def misnames(point: str, sentence: Span, wrong: list[LanguageIssue]) -> bool:
     """Whether `sentence` expands wrongly an abbreviation that the talking point `point` is about."""
     for issue in wrong:
         abbr = abbreviation(issue.suggestion)
-        if abbr and sentence.start <= issue.span.start < sentence.end and re.search(rf"\b{abbr}\b", point):
+        if abbr and sentence.start <= issue.span.start < sentence.end and re.search(rf"\b{re.escape(abbr)}\b", point):
             return True
     return False

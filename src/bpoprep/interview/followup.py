@@ -3,7 +3,8 @@
 Interviewers probe the weakest part of an answer: a wrongly expanded abbreviation or a claim that
 sounds like a common mix-up gets challenged, a red flag ("salary is the main reason", "no need to
 tell the team leader") gets asked about, a story with no ending gets "what was the outcome?", a
-general answer gets "give me an example", a missing key point gets a probing question on it. A good answer gets none. Pure: works on the feedback engine's result dict.
+general answer gets "give me an example", a missing key point gets a probing question on it. A
+good answer gets none. Pure: works on the feedback engine's result dict.
 """
 
 from __future__ import annotations
