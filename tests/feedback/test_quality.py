@@ -35,6 +35,13 @@ def test_the_labelled_sets_are_big_enough_and_disjoint() -> None:
     assert len(held) >= 150 and len({a.question_id for a in held}) >= 20
     assert not {a.writer for a in dev} & {a.writer for a in held}  # speaker-disjoint
     assert not {a.id for a in dev} & {a.id for a in held}
+    # Each file is one brief. Point likeness is fitted with the answer's brief left out, which
+    # leaves out the writer's own answers to that question only if they all sit in that brief.
+    assert all(a.brief for a in dev) and len({a.brief for a in dev}) >= 20
+    briefs: dict[tuple[str, str], set[str]] = {}
+    for a in dev:
+        briefs.setdefault((a.writer, a.question_id), set()).add(a.brief)
+    assert all(len(b) == 1 for b in briefs.values())
     # The next held-out set, not yet scored (README): its writers must be new to both.
     sealed = labelled.load(ROOT / "sealed-answers")
     assert len(sealed) >= 150 and not {a.writer for a in sealed} & ({a.writer for a in dev} | {a.writer for a in held})
@@ -48,16 +55,18 @@ def test_star_parts_are_detected(report: evaluate.Report) -> None:
 
 
 def test_talking_point_coverage_is_detected(report: evaluate.Report) -> None:
-    # Set K measures 0.793 (sets G, H, I and J, before each joined the training files, 0.784, 0.811, 0.789 and 0.800).
-    assert report.points_addressed[2] >= 0.78, report.lines()
+    # Set M measures 0.811 (the previous models 0.786); sets G-L, each scored blind before it joined
+    # the training files, measured 0.784, 0.811, 0.789, 0.800, 0.793 and 0.861.
+    assert report.points_addressed[2] >= 0.80, report.lines()
 
 
 def test_scores_order_strong_medium_weak(report: evaluate.Report) -> None:
-    # Regression floors, below what the shipped models measure on held-out set K (92.9% of 224
-    # triples, strong > weak 112 of 112). Sets G, H, I and J, each scored blind before it joined
-    # the training files, measured 79.5%, 91.1%, 83.5% and 80.4%: the figure depends on the writers.
+    # Regression floors, below what the shipped models measure on held-out set M (83.9% of 224
+    # triples, strong > weak 112 of 112; the previous models 78.6%). Sets G-L, each scored blind
+    # before it joined the training files, measured 79.5%, 91.1%, 83.5%, 80.4%, 92.9% and 88.4%:
+    # the figure depends on the writers.
     good, total = report.ordering
-    assert total >= 200 and good / total >= 0.90, report.lines()
+    assert total >= 200 and good / total >= 0.83, report.lines()
     won, pairs = report.pairwise["strong > weak"]
     assert won / pairs >= 0.99, report.lines()
 

@@ -81,6 +81,11 @@ def test_a_wrong_expansion_costs_the_impression_part_and_leads_the_tips() -> Non
     assert rank[a.talking_points[0].status] == 2 and rank[b.talking_points[0].status] < 2
     assert b.talking_points[0].evidence is None or "final customer rating" not in b.talking_points[0].evidence.text
     assert {"type": "wrong_term", "suggestion": "FCR: first call resolution"}.items() <= next(i for i in b.to_dict()["language_issues"] if i["type"] == "wrong_term").items()
+    # Nor does the wrong sentence stand for the definition step of the outline.
+    for part in b.structure:
+        assert part.evidence is None or "final customer rating" not in part.evidence.text, part
+    assert sum(p.present for p in b.structure) < sum(p.present for p in a.structure)
+    assert not b.structure[0].present and a.structure[0].present
 
 
 def test_misnames_needs_the_wrong_term_inside_the_sentence_and_the_point_about_it() -> None:

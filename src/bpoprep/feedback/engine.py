@@ -104,7 +104,10 @@ class Feedback:
         }
 
 
-@lru_cache(maxsize=512)
+# The bank's question texts, talking points, model answers and mix-ups take about 900 entries
+# (6 MB): all of them stay, so a server embeds each question's texts once, not again whenever
+# 100 other questions have been answered in between.
+@lru_cache(maxsize=2048)
 def _embed_cached(texts: tuple[str, ...]) -> np.ndarray:
     return encoder().encode(list(texts))
 
@@ -155,7 +158,9 @@ def analyse(answer: str, question: Question | None = None, question_text: str = 
             wrong_emb = _embed_cached(tuple(question.misconceptions))
             margins = points.contrast(sent_emb, q_emb, np.vstack([tp_emb, model_emb]), wrong_emb)
             restated = restate.gaps(sent_texts, sent_emb, question.misconceptions, wrong_emb, [tp.text for tp in question.talking_points] + question.model_answer)
-        matches = points.match(tp_emb, [tp.key_terms for tp in question.talking_points], sent_emb, spans, q_emb, q_text, model_emb, margins)
+        rated = rated if rated is not None else exemplars.shipped()
+        point_likeness = rated.point_likeness(question.id, sent_emb, len(question.talking_points))
+        matches = points.match(tp_emb, [tp.key_terms for tp in question.talking_points], sent_emb, spans, q_emb, q_text, model_emb, margins, point_likeness)
         for tp, m, (status, credit) in zip(question.talking_points, matches, points.classify(matches, points_model), strict=True):
             if m.best_sentence >= 0 and (restated[m.best_sentence] >= restate.ORDER_GAP or terms.misnames(tp.text, spans[m.best_sentence], wrong_terms)):
                 # Its best sentence restates a mix-up word for word, or gets wrong the very term the
@@ -188,6 +193,10 @@ def analyse(answer: str, question: Question | None = None, question_text: str = 
             nearest = results[int((tp_emb @ sent_emb[i]).argmax())]
             if restated[i] >= restate.ORDER_GAP or (margin >= points.MISCONCEPTION_MARGIN and nearest.status != "covered"):
                 findings.append(Finding("misconception", fill(MIX_UP, point=nearest.point), s, nearest.point))
+    # A step of the outline is not there if the sentence that stands for it is a mix-up or gets
+    # the term wrong ("FCR stands for final customer rating" is no definition of FCR).
+    wrong = [f.span for f in findings if f.kind == "misconception" and f.span] + [i.span for i in wrong_terms]
+    structure = [StructurePart(p.name, False, None) if p.evidence and any(p.evidence.start <= w.start < p.evidence.end for w in wrong) else p for p in structure]
 
     # Relevance, rambling, repetition
     relevance = sent_emb @ q_emb

@@ -28,7 +28,7 @@ from .text import sentences
 class _Embedded:
     answer: LabelledAnswer
     sentence_emb: np.ndarray  # of the labelled sentences
-    point_rows: list[list[float]]  # classifier features, one row per talking point
+    point_matches: list[points.PointMatch]  # one per talking point, without the likeness signal
     point_gold: list[str]
     span_emb: np.ndarray  # of the sentences as the engine splits them
 
@@ -45,7 +45,7 @@ def embed_all(answers: list[LabelledAnswer], cat: Catalogue) -> list[_Embedded]:
         point_emb, model_emb, q_emb = enc.encode([tp.text for tp in q.talking_points]), enc.encode(q.model_answer), enc.encode([q.text])[0]
         margins = points.contrast(span_emb, q_emb, np.vstack([point_emb, model_emb]), enc.encode(q.misconceptions)) if q.misconceptions else None
         matches = points.match(point_emb, [tp.key_terms for tp in q.talking_points], span_emb, spans, q_emb, q.text, model_emb, margins)
-        out.append(_Embedded(a, emb, [m.features() for m in matches], list(a.points), span_emb))
+        out.append(_Embedded(a, emb, matches, list(a.points), span_emb))
     return out
 
 
@@ -70,7 +70,8 @@ def fit(items: list[_Embedded], cat: Catalogue) -> Models:
             xs.append(star.features([s.text for s in it.answer.sentences], it.sentence_emb))
             ys.extend(s.star for s in it.answer.sentences)
     model = star.train(np.vstack(xs), ys)
-    point_model = points.train([r for it in items for r in it.point_rows], [g for it in items for g in it.point_gold])
+    rated = exemplars.build([it.answer.question_id for it in items], [it.answer.quality for it in items], [it.span_emb for it in items], [it.answer.points for it in items], [it.answer.brief for it in items])
+    point_model = points.train([r for it in items for r in _with_point_likeness(it, rated)], [g for it in items for g in it.point_gold])
     star_items = {it.answer.id: it for it in items if cat.questions[it.answer.question_id].star_expected}
     held_out: list[tuple[np.ndarray, set[str]]] = []
     for _, inner_train, inner_test in writer_folds([it.answer for it in star_items.values()]):
@@ -80,8 +81,14 @@ def fit(items: list[_Embedded], cat: Catalogue) -> Models:
             probs = star.probabilities([s.text for s in a.sentences], star_items[a.id].sentence_emb, inner)
             held_out.append((probs, {p for p in STAR_PARTS if a.has(p)}))
     sound = soundness.train([it.span_emb for it in items], [it.answer.quality == "weak" for it in items])
-    rated = exemplars.build([it.answer.question_id for it in items], [it.answer.quality for it in items], [it.span_emb for it in items])
     return Models(model, point_model, star.fit_presence(held_out), sound, rated)
+
+
+def _with_point_likeness(it: _Embedded, rated: exemplars.Exemplars) -> list[list[float]]:
+    """The item's point rows with the point-likeness signal from rated answers of other briefs
+    only: a user's answer shares no brief with the rated ones, so training must not either."""
+    like = rated.point_likeness(it.answer.question_id, it.span_emb, len(it.point_matches), leave_out=it.answer.brief)
+    return [replace(m, likeness=float(like[i]) if like is not None else float("nan")).features() for i, m in enumerate(it.point_matches)]
 
 
 def writer_models(items: list[_Embedded], cat: Catalogue, new_questions: bool = False) -> dict[str, Models]:

@@ -25,6 +25,7 @@ class LabelledAnswer:
     writer: str
     sentences: tuple[LabelledSentence, ...]
     points: tuple[str, ...]  # covered | partly | missing, one per talking point
+    brief: str = ""  # the file it came from: its writers wrote from one brief and answer alike
 
     @property
     def text(self) -> str:
@@ -46,6 +47,7 @@ def load(folder: Path) -> list[LabelledAnswer]:
                     writer=item["writer"],
                     sentences=tuple(LabelledSentence(str(s["text"]), s["star"]) for s in item["sentences"]),
                     points=tuple(item["points"]),
+                    brief=path.stem,
                 )
             )
     return out
