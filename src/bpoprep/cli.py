@@ -91,12 +91,16 @@ def serve(
 
 
 def _warm_feedback() -> None:
-    # Load the sentence model and spell checker now, so the first answer gets feedback at once.
+    # Load the sentence model and spell checker, then embed the bank's own texts (a few seconds in
+    # this background thread), so the first answer to any question gets feedback as fast as the rest.
     from bpoprep.feedback.embedding import encoder
+    from bpoprep.feedback.engine import prepare
     from bpoprep.feedback.language import spelling
+    from bpoprep.web.curriculum.services import current
 
     encoder()
     spelling("warm up")
+    prepare(current().questions.values())
 
 
 def _stop_like_ctrl_c(*_: object) -> None:

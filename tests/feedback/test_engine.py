@@ -195,3 +195,24 @@ def test_every_bank_question_lists_the_mix_ups_weak_answers_make() -> None:
     for q in CAT.questions.values():
         assert 2 <= len(q.misconceptions) <= 4, q.id
         assert not set(q.misconceptions) & set(q.model_answer), q.id
+
+
+def test_after_prepare_an_answer_embeds_only_its_own_sentences() -> None:
+    # A server prepares the bank at start; the first answer to a question then embeds nothing of
+    # the question's (talking points, model answer, mix-ups), which is what made it slow.
+    from bpoprep.feedback import engine
+
+    questions = [CAT.questions["what-is-fcr"], CAT.questions["handled-angry-customer"]]
+    assert questions[0].misconceptions  # the mix-up texts are part of what is prepared
+    engine._embed_cached.cache_clear()
+    assert engine.prepare(questions) == 2
+    prepared = engine._embed_cached.cache_info()
+    assert prepared.misses >= 7  # question, points, model answer (and mix-ups) of each
+    for q in questions:
+        analyse(STRONG_STAR, q)
+    after = engine._embed_cached.cache_info()
+    assert after.misses == prepared.misses and after.hits > prepared.hits
+    # Without preparing, the same answer embeds the question's texts itself.
+    engine._embed_cached.cache_clear()
+    analyse(STRONG_STAR, questions[1])
+    assert engine._embed_cached.cache_info().misses >= 3

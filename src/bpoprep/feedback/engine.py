@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -112,6 +113,23 @@ def _embed_cached(texts: tuple[str, ...]) -> np.ndarray:
     return encoder().encode(list(texts))
 
 
+def _question_embeddings(question: Question) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+    """The question's talking points, model answer and mix-ups (None without any), embedded once."""
+    wrong = _embed_cached(tuple(question.misconceptions)) if question.misconceptions else None
+    return _embed_cached(tuple(tp.text for tp in question.talking_points)), _embed_cached(tuple(question.model_answer)), wrong
+
+
+def prepare(questions: Iterable[Question]) -> int:
+    """Embed the questions' own texts now, as the first answer to each would; a server calls this
+    at start so that first answer is as quick as the rest. Returns how many questions."""
+    n = 0
+    for question in questions:
+        _embed_cached((question.text,))
+        _question_embeddings(question)
+        n += 1
+    return n
+
+
 def outline_parts(question: Question) -> list[tuple[str, str]]:
     """(label, text) for each step of the model answer outline."""
     out = []
@@ -152,10 +170,8 @@ def analyse(answer: str, question: Question | None = None, question_text: str = 
     margins: np.ndarray | None = None
     restated = np.zeros(len(spans))
     if question:
-        tp_emb = _embed_cached(tuple(tp.text for tp in question.talking_points))
-        model_emb = _embed_cached(tuple(question.model_answer))
-        if question.misconceptions:
-            wrong_emb = _embed_cached(tuple(question.misconceptions))
+        tp_emb, model_emb, wrong_emb = _question_embeddings(question)
+        if wrong_emb is not None:
             margins = points.contrast(sent_emb, q_emb, np.vstack([tp_emb, model_emb]), wrong_emb)
             restated = restate.gaps(sent_texts, sent_emb, question.misconceptions, wrong_emb, [tp.text for tp in question.talking_points] + question.model_answer)
         rated = rated if rated is not None else exemplars.shipped()

@@ -8,9 +8,13 @@ from __future__ import annotations
 
 import itertools
 import json
+import multiprocessing
+import os
 from collections import Counter
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -64,19 +68,15 @@ class Models:
 
 def fit(items: list[_Embedded], cat: Catalogue) -> Models:
     """The classifiers (and the STAR presence floors, from their own inner writer folds)."""
-    xs, ys = [], []
-    for it in items:
-        if cat.questions[it.answer.question_id].star_expected:
-            xs.append(star.features([s.text for s in it.answer.sentences], it.sentence_emb))
-            ys.extend(s.star for s in it.answer.sentences)
-    model = star.train(np.vstack(xs), ys)
+    star_items = {it.answer.id: it for it in items if cat.questions[it.answer.question_id].star_expected}
+    # Sentence features once per answer, not again in each of the inner folds below.
+    star_x = {key: star.features([s.text for s in it.answer.sentences], it.sentence_emb) for key, it in star_items.items()}
+    model = star.train(np.vstack(list(star_x.values())), [s.star for it in star_items.values() for s in it.answer.sentences])
     rated = exemplars.build([it.answer.question_id for it in items], [it.answer.quality for it in items], [it.span_emb for it in items], [it.answer.points for it in items], [it.answer.brief for it in items])
     point_model = points.train([r for it in items for r in _with_point_likeness(it, rated)], [g for it in items for g in it.point_gold])
-    star_items = {it.answer.id: it for it in items if cat.questions[it.answer.question_id].star_expected}
     held_out: list[tuple[np.ndarray, set[str]]] = []
     for _, inner_train, inner_test in writer_folds([it.answer for it in star_items.values()]):
-        rows = [star_items[a.id] for a in inner_train]
-        inner = star.train(np.vstack([star.features([s.text for s in it.answer.sentences], it.sentence_emb) for it in rows]), [s.star for it in rows for s in it.answer.sentences])
+        inner = star.train(np.vstack([star_x[a.id] for a in inner_train]), [s.star for a in inner_train for s in a.sentences])
         for a in inner_test:
             probs = star.probabilities([s.text for s in a.sentences], star_items[a.id].sentence_emb, inner)
             held_out.append((probs, {p for p in STAR_PARTS if a.has(p)}))
@@ -91,10 +91,45 @@ def _with_point_likeness(it: _Embedded, rated: exemplars.Exemplars) -> list[list
     return [replace(m, likeness=float(like[i]) if like is not None else float("nan")).features() for i, m in enumerate(it.point_matches)]
 
 
-def writer_models(items: list[_Embedded], cat: Catalogue, new_questions: bool = False) -> dict[str, Models]:
-    """For each writer, the classifiers fitted on every other writer's answers (see writer_folds)."""
-    by_id = {it.answer.id: it for it in items}
-    return {writer: fit([by_id[a.id] for a in train], cat) for writer, train, _ in writer_folds([it.answer for it in items], new_questions)}
+def writer_models(items: list[_Embedded], cat: Catalogue, new_questions: bool = False, workers: int | None = None) -> dict[str, Models]:
+    """For each writer, the classifiers fitted on every other writer's answers (see writer_folds),
+    the fits shared out over `workers` processes (default: one per CPU core; they are spawned, so a
+    script that calls this needs the usual `if __name__ == "__main__":` guard)."""
+    folds = [(writer, [a.id for a in train]) for writer, train, _ in writer_folds([it.answer for it in items], new_questions)]
+    workers = min(workers or os.cpu_count() or 1, len(folds))
+    state = {"items": {it.answer.id: it for it in items}, "cat": cat}
+    if workers <= 1:
+        _set_fold_state(state)
+        try:
+            return dict(map(_fit_fold, folds))
+        finally:
+            _fold_state.clear()
+    # A fit on the full labelled set takes about a minute of NumPy and the folds are independent.
+    # Workers start fresh (spawn: no forked ONNX or BLAS threads), each with BLAS on one thread.
+    env = {"OPENBLAS_NUM_THREADS": os.environ.get("OPENBLAS_NUM_THREADS", "1"), "OMP_NUM_THREADS": os.environ.get("OMP_NUM_THREADS", "1")}
+    saved = {k: os.environ.get(k) for k in env}
+    os.environ.update(env)
+    try:
+        with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_set_fold_state, initargs=(state,)) as pool:
+            return dict(pool.map(_fit_fold, folds))
+    finally:
+        for k, v in saved.items():
+            if v is None:
+                os.environ.pop(k, None)
+            else:
+                os.environ[k] = v
+
+
+_fold_state: dict[str, Any] = {}  # what a writer_models worker fits from, set once per process
+
+
+def _set_fold_state(state: dict[str, Any]) -> None:
+    _fold_state.update(state)
+
+
+def _fit_fold(fold: tuple[str, list[str]]) -> tuple[str, Models]:
+    writer, train_ids = fold
+    return writer, fit([_fold_state["items"][i] for i in train_ids], _fold_state["cat"])
 
 
 def out_of_fold_parts(items: list[_Embedded], cat: Catalogue, models: dict[str, Models] | None = None) -> dict[str, dict[str, float]]:

@@ -13,6 +13,7 @@ shipped in `data/points_model.npz`.
 from __future__ import annotations
 
 import re
+import warnings
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -129,9 +130,9 @@ def match(point_embeddings: np.ndarray, point_terms: list[list[str]], sentence_e
 
 def train(rows: list[list[float]], labels: list[str]) -> SoftmaxModel:
     x = np.array(rows, dtype=np.float32)
-    seen = (~np.isnan(x)).sum(0)
-    # Column mean over the values present; a column with none (a tiny training set) gets 0.5.
-    fill = np.where(seen > 0, np.nansum(x, 0) / np.maximum(seen, 1), 0.5)
+    with warnings.catch_warnings():  # a column with no value at all (a tiny training set) gets 0.5
+        warnings.simplefilter("ignore", RuntimeWarning)
+        fill = np.nan_to_num(np.nanmean(x, 0) if len(x) else np.zeros(x.shape[1:]), nan=0.5)
     x = np.where(np.isnan(x), fill, x)  # as classify() treats a missing signal
     return softmax.train(x, labels, STATUSES, l2=0.5)
 
