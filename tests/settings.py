@@ -4,6 +4,7 @@ import os
 import tempfile
 
 os.environ.setdefault("BPOPREP_DATA_DIR", tempfile.mkdtemp(prefix="bpoprep-test-"))
+os.environ.setdefault("BPOPREP_MODEL_CACHE", tempfile.mkdtemp(prefix="bpoprep-test-models-"))
 os.environ["BPOPREP_JOBS_BACKEND"] = "immediate"
 os.environ.setdefault("BPOPREP_JOBS_RETRY_DELAY", "0")
 

@@ -47,3 +47,10 @@ def test_weights_with_the_wrong_hash_are_refused(tmp_path: Path) -> None:
 
 def test_empty_input_gives_an_empty_matrix() -> None:
     assert encoder().encode([]).shape == (0, 384)
+
+
+def test_a_sentences_vector_does_not_depend_on_what_is_embedded_with_it() -> None:
+    # The int8 graph scales activations per run; one sentence per run keeps its vector its own.
+    alone = encoder().encode([SENTENCES[2]])[0]
+    beside_others = encoder().encode([SENTENCES[0], "Sir, kindly do the needful and revert back at the earliest!!!", SENTENCES[2]])[2]
+    assert np.array_equal(alone, beside_others)
