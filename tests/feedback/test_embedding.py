@@ -33,14 +33,19 @@ def test_similar_sentences_are_closer_than_unrelated_ones() -> None:
     assert a @ b > a @ c + 0.3
 
 
-def test_weights_with_the_wrong_hash_are_refused(tmp_path: Path) -> None:
-    fake = tmp_path / "model.zip"
+def fake_model_zip(folder: Path) -> Path:
+    """An archive laid out like the model package's, with other weights in it."""
+    fake = folder / "model.zip"
     with zipfile.ZipFile(fake, "w") as zf:
         zf.writestr("model.safetensors", b"not the real weights")
         zf.writestr("config.json", "{}")
         zf.writestr("tokenizer.json", "{}")
+    return fake
+
+
+def test_weights_with_the_wrong_hash_are_refused(tmp_path: Path) -> None:
     with pytest.raises(ModelUnavailable, match="hash"):
-        OnnxEncoder(fake)
+        OnnxEncoder(fake_model_zip(tmp_path))
     with pytest.raises(ModelUnavailable, match="not found"):
         OnnxEncoder(tmp_path / "missing.zip")
 

@@ -10,6 +10,7 @@ import pytest
 
 from bpoprep.feedback import embedding, graph_cache
 from bpoprep.feedback.embedding import ModelUnavailable, OnnxEncoder
+from tests.feedback.test_embedding import fake_model_zip
 
 SENTENCES = ["I resolved the billing complaint on the first call.", "Team leader approved the refund."]
 
@@ -72,13 +73,8 @@ def test_the_default_folder_follows_xdg(tmp_path: Path, monkeypatch: pytest.Monk
 
 def test_other_weights_are_checked_and_refused_even_with_a_cache_full_of_good_graphs(cache: Path, tmp_path: Path) -> None:
     OnnxEncoder()
-    fake = tmp_path / "model.zip"
-    with zipfile.ZipFile(fake, "w") as zf:
-        zf.writestr("model.safetensors", b"other weights")
-        zf.writestr("config.json", "{}")
-        zf.writestr("tokenizer.json", "{}")
     with pytest.raises(ModelUnavailable, match="hash"):
-        OnnxEncoder(fake)
+        OnnxEncoder(fake_model_zip(tmp_path))
 
 
 def test_the_name_changes_with_the_builder_code_and_the_options(tmp_path: Path) -> None:
