@@ -85,3 +85,15 @@ def test_the_name_changes_with_the_builder_code_and_the_options(tmp_path: Path) 
     assert graph_cache.key("weights", 123, False, builder=builder) != first
     builder.write_text("def build(): return 2\n")
     assert graph_cache.key("weights", 123, True, builder=builder) != first
+
+
+def test_a_new_build_replaces_its_familys_old_ones_and_leaves_others(cache: Path) -> None:
+    cache.mkdir()
+    (cache / "all-minilm-l6-v2-int8-0123456789abcdef01234567.onnx").write_bytes(b"a graph from an older release")
+    (cache / "all-minilm-l6-v2-int8-0123456789abcdef01234567.sha256").write_text("0" * 64)
+    (cache / "all-minilm-l6-v2-float-0123456789abcdef01234567.onnx").write_bytes(b"the float graph, another family")
+    OnnxEncoder()
+    names = sorted(p.name for p in cache.iterdir())
+    assert "all-minilm-l6-v2-float-0123456789abcdef01234567.onnx" in names
+    int8 = [n for n in names if n.startswith("all-minilm-l6-v2-int8-")]
+    assert len(int8) == 2 and "0123456789abcdef01234567" not in " ".join(int8)

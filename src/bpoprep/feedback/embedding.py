@@ -193,7 +193,8 @@ class OnnxEncoder(_Encoder):
         stored = zf.getinfo("model.safetensors")
         name = graph_cache.key(WEIGHTS_SHA256, stored.CRC, stored.file_size, self.quantized, builder=Path(__file__))
         model = graph_cache.load_or_build(
-            f"all-minilm-l6-v2-{'int8' if self.quantized else 'float'}-{name}",
+            f"all-minilm-l6-v2-{'int8' if self.quantized else 'float'}",
+            name,
             lambda: _graph(_weights(zf), self.layers, self.heads, self.eps, self.quantized).SerializeToString(),
         )
 

@@ -36,12 +36,13 @@ def key(*parts: object, builder: Path) -> str:
     return digest.hexdigest()[:24]
 
 
-def load_or_build(name: str, build: Callable[[], bytes]) -> bytes:
-    """The cached bytes saved under `name` if intact, else `build()`, saved for next time."""
+def load_or_build(family: str, name: str, build: Callable[[], bytes]) -> bytes:
+    """The cached bytes saved as `family`-`name` if intact, else `build()`, saved for next time
+    in place of the family's older builds (an upgrade changes the name; the old file is dead)."""
     folder = cache_dir()
     if folder is None:
         return build()
-    path, record = folder / f"{name}.onnx", folder / f"{name}.sha256"
+    path, record = folder / f"{family}-{name}.onnx", folder / f"{family}-{name}.sha256"
     try:
         data = path.read_bytes()
         if hashlib.sha256(data).hexdigest() == record.read_text(encoding="ascii").strip():
@@ -55,6 +56,9 @@ def load_or_build(name: str, build: Callable[[], bytes]) -> bytes:
         # rebuilds; it never trusts a half-written file (each is renamed into place whole).
         _write_whole(path, data)
         _write_whole(record, hashlib.sha256(data).hexdigest().encode("ascii"))
+        for stale in folder.glob(f"{family}-*"):
+            if stale not in (path, record):
+                stale.unlink(missing_ok=True)  # a process already running has read its copy
     except OSError:
         pass
     return data
