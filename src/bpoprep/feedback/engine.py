@@ -113,7 +113,7 @@ def _embed_cached(texts: tuple[str, ...]) -> np.ndarray:
     return encoder().encode(list(texts))
 
 
-def _question_embeddings(question: Question) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
+def question_embeddings(question: Question) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
     """The question's talking points, model answer and mix-ups (None without any), embedded once."""
     wrong = _embed_cached(tuple(question.misconceptions)) if question.misconceptions else None
     return _embed_cached(tuple(tp.text for tp in question.talking_points)), _embed_cached(tuple(question.model_answer)), wrong
@@ -125,7 +125,7 @@ def prepare(questions: Iterable[Question]) -> int:
     n = 0
     for question in questions:
         _embed_cached((question.text,))
-        _question_embeddings(question)
+        question_embeddings(question)
         n += 1
     return n
 
@@ -170,7 +170,7 @@ def analyse(answer: str, question: Question | None = None, question_text: str = 
     margins: np.ndarray | None = None
     restated = np.zeros(len(spans))
     if question:
-        tp_emb, model_emb, wrong_emb = _question_embeddings(question)
+        tp_emb, model_emb, wrong_emb = question_embeddings(question)
         if wrong_emb is not None:
             margins = points.contrast(sent_emb, q_emb, np.vstack([tp_emb, model_emb]), wrong_emb)
             restated = restate.gaps(sent_texts, sent_emb, question.misconceptions, wrong_emb, [tp.text for tp in question.talking_points] + question.model_answer)

@@ -46,8 +46,9 @@ def embed_all(answers: list[LabelledAnswer], cat: Catalogue) -> list[_Embedded]:
         emb = enc.encode(texts)
         spans = sentences(a.text)
         span_emb = enc.encode([s.text for s in spans])
-        point_emb, model_emb, q_emb = enc.encode([tp.text for tp in q.talking_points]), enc.encode(q.model_answer), enc.encode([q.text])[0]
-        margins = points.contrast(span_emb, q_emb, np.vstack([point_emb, model_emb]), enc.encode(q.misconceptions)) if q.misconceptions else None
+        point_emb, model_emb, wrong_emb = engine.question_embeddings(q)  # once per question, as the engine does
+        q_emb = enc.encode([q.text])[0]
+        margins = points.contrast(span_emb, q_emb, np.vstack([point_emb, model_emb]), wrong_emb) if wrong_emb is not None else None
         matches = points.match(point_emb, [tp.key_terms for tp in q.talking_points], span_emb, spans, q_emb, q.text, model_emb, margins)
         out.append(_Embedded(a, emb, matches, list(a.points), span_emb))
     return out
