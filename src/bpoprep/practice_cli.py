@@ -77,13 +77,36 @@ def feedback_evaluate(
 
 
 @feedback_app.command("train")
-def feedback_train(folder: Annotated[Path, typer.Option(help="Labelled answers.")] = LABELLED) -> None:
+def feedback_train(
+    folder: Annotated[Path, typer.Option(help="Labelled answers.")] = LABELLED,
+    parts: Annotated[Path | None, typer.Option(help="Also write each answer's out-of-fold part scores here (JSON lines), for `feedback weights`.")] = None,
+) -> None:
     """Fit the STAR and talking-point classifiers on the labelled answers and save them in the package."""
     from bpoprep.feedback import evaluate, labelled
 
     with console.status("Training..."):
-        evaluate.train_and_save(labelled.load(folder), default_catalogue())
+        evaluate.train_and_save(labelled.load(folder), default_catalogue(), parts_path=parts)
     console.print("[green]Saved the STAR, talking-point and soundness models, the rated answers and the score weights.[/green]")
+
+
+@feedback_app.command("weights")
+def feedback_weights(
+    parts: Annotated[Path, typer.Argument(help="Part scores written by `feedback train --parts`.")],
+    folder: Annotated[Path, typer.Option(help="Labelled answers.")] = LABELLED,
+) -> None:
+    """Refit the score weights from saved part scores and print them with the leave-one-writer-out ordering."""
+    from bpoprep.feedback import evaluate, labelled
+
+    answers, cat = labelled.load(folder), default_catalogue()
+    try:
+        scores = evaluate.load_parts(parts, answers)
+    except (OSError, ValueError, KeyError) as exc:  # missing file, bad JSON, stale rows
+        console.print(f"[red]{exc}[/red]")
+        raise typer.Exit(1) from None
+    for kind, shares in evaluate.fit_weights(answers, scores, cat).items():
+        print(f"{kind}: " + ", ".join(f"{k} {v:.3f}" for k, v in shares.items()))
+    good, total = evaluate.ordering_from_parts(answers, scores, cat)
+    print(f"Leave-one-writer-out ordering strong > medium > weak: {good}/{total} ({good / max(total, 1):.1%})")
 
 
 def pick_question(question_id: str | None, role: str | None, category: str | None) -> Question:
