@@ -86,6 +86,29 @@ def test_length_outside_the_range_is_flagged() -> None:
     assert any("Too long" in t for t in fb.tips) and any(f.kind == "repetition" for f in fb.findings)
 
 
+def test_a_few_faultless_words_do_not_earn_the_parts_that_reward_avoiding_faults() -> None:
+    q = CAT.questions["why-bpo"]
+    full = (
+        "I want to join BPO because I enjoy solving people's problems and I am patient on the phone. "
+        "During my B.Com I handled the fees counter at my college, where I explained payment rules to about forty students a day. "
+        "The industry is also growing in Pune, so there is training, a fixed shift allowance and a clear path to team leader in two years. "
+        "I would like to start as a customer service representative and learn the process well."
+    )
+    short, complete = analyse("BPO is growing.", q), analyse(full, q)
+    assert short.word_count == 3 and complete.word_count >= q.expected_words.min == 50
+    # Three clean words avoid every slip, but they earn the "no faults" parts only for the words
+    # said, counted against half the expected minimum (25 of 50 words).
+    said = 3 / 25
+    for part in ("language", "impression"):
+        assert short.parts[part] == pytest.approx(said)
+        assert complete.parts[part] > 0.8
+    assert short.parts["soundness"] <= said and short.parts["likeness"] <= said
+    assert short.overall < 25 and complete.overall > short.overall + 30
+    # From half the minimum on, a short but clean answer keeps them in full.
+    half = analyse(" ".join(full.split()[:26]) + ".", q)
+    assert 25 <= half.word_count < 50 and half.parts["language"] == 1.0 and half.parts["impression"] == 1.0
+
+
 def test_we_instead_of_i_is_an_ownership_finding() -> None:
     answer = (
         "In my final year our college fest lost its main sponsor two weeks before the event. "

@@ -7,6 +7,7 @@ Pure Python over the question bank's schema; no Django. `analyse()` returns a `F
 from __future__ import annotations
 
 import json
+import math
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -239,6 +240,7 @@ def analyse(answer: str, question: Question | None = None, question_text: str = 
         like = (rated if rated is not None else exemplars.shipped()).likeness(question.id, sent_emb)
         if like is not None:
             parts["likeness"] = like
+    parts = short_answer_parts(parts, n_words, expected)
     kind = question_type(wants_star, bool(question))
     overall = weighted(parts, (weights or shipped_weights())[kind] if kind != "free" else FREE_WEIGHTS)
     return Feedback(
@@ -275,6 +277,25 @@ def _star_parts(spans: list[Span], labels: list[str], findings: list[Finding]) -
     if ours and ours >= mine_count:
         findings.append(Finding("ownership", OWNERSHIP, None))
     return parts
+
+
+# Parts that credit what an answer avoids (fillers and slips, red flags, what weak answers say) or
+# what it reads like: three words avoid every fault and read like anything, so an answer shorter
+# than half the question's expected minimum earns them only in proportion to the words it said.
+# Half, not all of it: medium answers are often somewhat short, and scaling from the full minimum
+# put 5% fewer of the labelled writers' medium answers above their weak ones (leave-one-writer-out).
+SHORT_SCALED = ("language", "impression", "soundness", "likeness")
+SHORT_FRACTION = 0.5
+
+
+def short_under(expected: tuple[int, int]) -> int:
+    """Answers with fewer words than this earn the SHORT_SCALED parts only in part."""
+    return math.ceil(expected[0] * SHORT_FRACTION)
+
+
+def short_answer_parts(parts: dict[str, float], n_words: int, expected: tuple[int, int]) -> dict[str, float]:
+    said = min(1.0, n_words / max(expected[0] * SHORT_FRACTION, 1))
+    return {k: v * said if k in SHORT_SCALED else v for k, v in parts.items()}
 
 
 def _length_score(n: int, expected: tuple[int, int]) -> float:
