@@ -283,7 +283,7 @@ def _star_parts(spans: list[Span], labels: list[str], findings: list[Finding]) -
 # what it reads like: three words avoid every fault and read like anything, so an answer shorter
 # than half the question's expected minimum earns them only in proportion to the words it said.
 # Half, not all of it: medium answers are often somewhat short, and scaling from the full minimum
-# put 5% fewer of the labelled writers' medium answers above their weak ones (leave-one-writer-out).
+# put 6 points fewer of the labelled writers' medium answers above their weak ones (92.4% vs 86.8%).
 SHORT_SCALED = ("language", "impression", "soundness", "likeness")
 SHORT_FRACTION = 0.5
 

@@ -227,9 +227,8 @@ class _Tally:
         for a in answers:
             by_question.setdefault(a.question_id, {}).setdefault(a.quality, []).append(self.scores[a.id])
         for groups in by_question.values():
-            for s, m, w in itertools.product(groups.get("strong", []), groups.get("medium", []), groups.get("weak", [])):
-                triples += 1
-                good += s > m > w
+            ordered, n = _ordered_triples(groups)
+            good, triples = good + ordered, triples + n
             for hi, lo in (("strong", "medium"), ("medium", "weak"), ("strong", "weak")):
                 for x, y in itertools.product(groups.get(hi, []), groups.get(lo, [])):
                     pair_total[f"{hi} > {lo}"] += 1
@@ -307,10 +306,15 @@ def ordering_from_parts(answers: list[LabelledAnswer], parts: dict[str, dict[str
             kind = "star" if cat.questions[a.question_id].star_expected else "bank"
             scores.setdefault(a.question_id, {}).setdefault(a.quality, []).append(engine.weighted(parts[a.id], fitted[kind]))
         for groups in scores.values():
-            for s, m, w in itertools.product(groups.get("strong", []), groups.get("medium", []), groups.get("weak", [])):
-                total += 1
-                good += s > m > w
+            ordered, n = _ordered_triples(groups)
+            good, total = good + ordered, total + n
     return good, total
+
+
+def _ordered_triples(groups: dict[str, list[int]]) -> tuple[int, int]:
+    """Of one question's (strong, medium, weak) score triples: how many are ordered, and how many."""
+    triples = list(itertools.product(groups.get("strong", []), groups.get("medium", []), groups.get("weak", [])))
+    return sum(s > m > w for s, m, w in triples), len(triples)
 
 
 def holdout(train_answers: list[LabelledAnswer], test_answers: list[LabelledAnswer], cat: Catalogue) -> Report:
