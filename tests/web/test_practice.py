@@ -33,13 +33,16 @@ def test_answer_gets_feedback_and_a_retry_shows_what_changed(client_for, user) -
     html = c.get(r["Location"]).content.decode()
     assert f"{first.overall}<span>/100</span>" in html and "Do this next" in html
     assert '<mark class="indianism"' in html and "do the needful" in html
-    assert "Under 50 words, language, impression, soundness and likeness count only in proportion" in html  # why clean short words score low
+    assert "Under 25 words, language, impression, soundness and likeness count only in proportion" in html  # why clean short words score low
     r = c.post(reverse("practice:answer", args=["why-bpo"]), {"answer": BETTER})
     second = Attempt.objects.filter(user=user).order_by("-pk").first()
     assert second is not None and second.overall > first.overall
     html = c.get(r["Location"]).content.decode()
     assert "Compared with your last attempt" in html and f"{first.overall} → {second.overall}" in html
     assert "count only in proportion" not in html  # a full-length answer earns those parts in full
+    thirty = " ".join(BETTER.split()[:30]) + "."  # short of the 50-word aim, but over half of it
+    html = c.get(c.post(reverse("practice:answer", args=["why-bpo"]), {"answer": thirty})["Location"]).content.decode()
+    assert "Too short" in html and "count only in proportion" not in html
     history = c.get(reverse("practice:history", args=["why-bpo"])).content.decode()
     assert history.count("Attempt ") >= 2 and "Full feedback" in history
 

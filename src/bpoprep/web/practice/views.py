@@ -5,6 +5,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 
 from bpoprep.content.schemas import Question
+from bpoprep.feedback.engine import short_under
 from bpoprep.feedback.highlight import marks_from, segments
 from bpoprep.web.accounts.models import Profile
 from bpoprep.web.curriculum.services import current
@@ -68,6 +69,8 @@ def attempt(request: HttpRequest, pk: int) -> HttpResponse:
         "tips": fb.get("tips", [])[:2] if fb else [],
         "more_tips": fb.get("tips", [])[2:6] if fb else [],
         "parts": [(PART_TITLES.get(k, k), v) for k, v in (fb.get("parts") or {}).items()],
+        # The length below which the engine scaled the "no faults" parts, for the line that says so.
+        "short_under": short_under(tuple(fb["expected_words"])) if fb and fb.get("expected_words") else 0,
         "before": before,
         "change": services.compare(a, before) if before else None,
     })
