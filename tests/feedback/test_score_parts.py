@@ -93,3 +93,15 @@ def test_feedback_weights_reports_a_missing_or_broken_file(tmp_path: Path, conte
     result = runner.invoke(app, ["feedback", "weights", str(path), "--folder", str(folder)])
     assert result.exit_code == 1
     assert "Traceback" not in result.output and result.output.strip()
+
+
+def test_the_ordering_interval_resamples_questions_and_narrows_with_more_of_them() -> None:
+    assert evaluate.ordering_interval([(8, 8)] * 28) == (1.0, 1.0)
+    assert evaluate.ordering_interval([]) == (0.0, 0.0) == evaluate.ordering_interval([(0, 0)])
+    # Seven in eight triples ordered, spread unevenly over the questions, as on a held-out set.
+    few = [(8, 8), (6, 8), (7, 8), (8, 8)] * 7
+    low, high = evaluate.ordering_interval(few)
+    assert low < 203 / 224 < high and evaluate.ordering_interval(few) == (low, high)  # repeatable
+    wide = high - low
+    low4, high4 = evaluate.ordering_interval(few * 4)
+    assert low4 < 203 / 224 < high4 and high4 - low4 < wide * 0.7  # four times the questions: about half as wide

@@ -42,6 +42,7 @@ def test_a_wrong_expansion_is_found_with_its_span_and_the_right_one(text: str, s
         "The goods and services tax (GST) is charged on the invoice.",
         "FCR is important because customers hate calling twice.",
         "KPH is keystrokes per hour; mine is 9,000.",
+        "KPH means key per hour, the number of keys typed in one hour.",  # a slip of number only
         "A QA is the quality analyst who audits calls; the TL is the team lead.",
         "ABC stands for anything but customers.",  # not in the glossary: nothing to check it against
         "",

@@ -166,6 +166,7 @@ class Report:
     points_addressed: tuple[float, float, float, int]
     points_accuracy: float
     ordering: tuple[int, int]  # triples ordered strong > medium > weak, all triples
+    ordering_interval: tuple[float, float]  # 95% bootstrap interval over questions (ordering_interval)
     pairwise: dict[str, tuple[int, int]]
     answers: int
     questions: int
@@ -186,7 +187,8 @@ class Report:
         p, r, f, n = self.points_addressed
         out.append(f"  {'addressed':<12}{p:>10.3f}{r:>8.3f}{f:>7.3f}{n:>9}   (covered or partly, vs missing)")
         good, total = self.ordering
-        out += ["", f"Overall score orders strong > medium > weak in {good}/{total} same-question triples ({good / max(total, 1):.1%})."]
+        low, high = self.ordering_interval
+        out += ["", f"Overall score orders strong > medium > weak in {good}/{total} same-question triples ({good / max(total, 1):.1%}; 95% interval over questions {low:.1%} to {high:.1%})."]
         for pair, (g, t) in self.pairwise.items():
             out.append(f"  {pair}: {g}/{t} ({g / max(t, 1):.1%})")
         return out
@@ -226,9 +228,11 @@ class _Tally:
         by_question: dict[str, dict[str, list[int]]] = {}
         for a in answers:
             by_question.setdefault(a.question_id, {}).setdefault(a.quality, []).append(self.scores[a.id])
+        per_question = []
         for groups in by_question.values():
             ordered, n = _ordered_triples(groups)
             good, triples = good + ordered, triples + n
+            per_question.append((ordered, n))
             for hi, lo in (("strong", "medium"), ("medium", "weak"), ("strong", "weak")):
                 for x, y in itertools.product(groups.get(hi, []), groups.get(lo, [])):
                     pair_total[f"{hi} > {lo}"] += 1
@@ -243,6 +247,7 @@ class _Tally:
             points_addressed=prf([g != "missing" for g in pg], [p != "missing" for p in pp]),
             points_accuracy=sum(g == p for g, p in zip(pg, pp, strict=True)) / max(len(pg), 1),
             ordering=(good, triples),
+            ordering_interval=ordering_interval(per_question),
             pairwise={k: (pairwise[k], pair_total[k]) for k in pair_total},
             answers=len(answers),
             questions=len({a.question_id for a in answers}),
@@ -315,6 +320,19 @@ def _ordered_triples(groups: dict[str, list[int]]) -> tuple[int, int]:
     """Of one question's (strong, medium, weak) score triples: how many are ordered, and how many."""
     triples = list(itertools.product(groups.get("strong", []), groups.get("medium", []), groups.get("weak", [])))
     return sum(s > m > w for s, m, w in triples), len(triples)
+
+
+def ordering_interval(per_question: list[tuple[int, int]], draws: int = 2000, seed: int = 0) -> tuple[float, float]:
+    """95% bootstrap interval of the ordered share, resampling questions (a question's triples
+    share answers, so they are not independent). On held-out set P's 28 questions it runs from 75.9%
+    to 93.8%: one held-out set cannot settle a goal a few points away."""
+    counts = np.array([c for c in per_question if c[1] > 0], dtype=float).reshape(-1, 2)
+    if not len(counts):
+        return 0.0, 0.0
+    picks = np.random.default_rng(seed).integers(0, len(counts), (draws, len(counts)))
+    shares = counts[picks, 0].sum(1) / np.maximum(counts[picks, 1].sum(1), 1)
+    low, high = np.percentile(shares, [2.5, 97.5])
+    return float(low), float(high)
 
 
 def holdout(train_answers: list[LabelledAnswer], test_answers: list[LabelledAnswer], cat: Catalogue) -> Report:
