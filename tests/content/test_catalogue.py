@@ -120,6 +120,17 @@ def test_empty_talking_point_and_too_few_points_are_caught(copy: Path) -> None:
     assert any(f"[{qid}] talking_points" in p for p in found), found
 
 
+def test_a_structure_that_does_not_name_each_model_answer_line_is_caught(copy: Path) -> None:
+    path = copy / "questions" / "industry.yaml"
+    items = yaml.safe_load(path.read_text(encoding="utf-8"))
+    i = next(i for i, q in enumerate(items) if not q["star_expected"])
+    qid = edit_list(path, i, structure=items[i]["structure"][:-1])
+    found = problems(copy)
+    assert any(f"[{qid}]" in p and f"{len(items[i]['structure']) - 1} parts for {len(items[i]['model_answer'])} lines" in p for p in found), found
+    edit_list(path, i, structure=[*items[i]["structure"][:-1], "What I would say to the customer and why"])
+    assert any(f"[{qid}]" in p and "at most 32 characters" in p for p in problems(copy))
+
+
 def test_duplicate_ids_across_files_are_caught(copy: Path) -> None:
     first = yaml.safe_load((copy / "questions" / "hr.yaml").read_text(encoding="utf-8"))[0]["id"]
     edit_list(copy / "questions" / "industry.yaml", 0, id=first)

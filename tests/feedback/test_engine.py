@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 import pytest
 
@@ -124,6 +126,23 @@ def test_a_question_outside_the_bank_still_gets_feedback() -> None:
     assert fb.talking_points == [] and fb.star is None and 0 <= fb.overall <= 100 and fb.tips
     star = analyse("Last year my friend failed a test. I helped him study every evening. He passed with 78 percent.", question_text="Tell me about a time you helped a friend")
     assert star.star is not None
+
+
+def test_each_outline_step_is_named_by_a_label_not_by_its_first_words() -> None:
+    # Every non-STAR question's structure names each line of its model answer, so the page never
+    # shows a step as a cut-off phrase such as "Adherence shows whether I".
+    for q in CAT.questions.values():
+        if q.star_expected:
+            continue
+        assert len(q.structure) == len(q.model_answer) and len(set(q.structure)) == len(q.structure), q.id
+        for label, line in zip(q.structure, q.model_answer, strict=True):
+            assert 0 < len(label) <= 32 and label[0].isupper() and label[-1] not in ".,;:-", (q.id, label)
+            # A label that is the line's own opening words, with the sentence running on, is a fragment.
+            assert not re.match(re.escape(label) + r"\s+[a-z0-9]", line), (q.id, label)
+    q = CAT.questions["schedule-adherence"]
+    fb = analyse("Schedule adherence is the share of my scheduled time that I am logged in and available as planned, taking calls, breaks and training at the times on the roster. If I am scheduled for 480 minutes and follow the plan for 456 of them, my adherence is 95 percent. It matters because the workforce team plans staffing around it, so a late break leaves the queue short.", q)
+    assert [p.name for p in fb.structure] == q.structure
+    assert any(p.present for p in fb.structure) and all(p.evidence is None or p.present for p in fb.structure)
 
 
 @pytest.mark.parametrize("bad", ["", "   \n\t ", "!!! ??? ...", "\x00\x01"])

@@ -211,7 +211,8 @@ class Question(Strict):
     expected_words: WordRange
     star_expected: bool
     structure: list[Text] = Field(
-        default_factory=list, description="named parts of a good non-STAR answer"
+        default_factory=list,
+        description="named parts of a good non-STAR answer, one short label for each model answer line",
     )
     follow_ups: list[Text] = Field(min_length=1, max_length=3)
     source: str = ""
@@ -220,6 +221,13 @@ class Question(Strict):
     def _structure(self) -> Question:
         if not self.star_expected and len(self.structure) < 2:
             raise ValueError("a question without STAR needs a structure of at least two parts")
+        if not self.star_expected and len(self.structure) != len(self.model_answer):
+            # The feedback page ticks each outline step under its structure label.
+            raise ValueError(
+                f"the structure names each line of the model answer: {len(self.structure)} parts for {len(self.model_answer)} lines"
+            )
+        if not self.star_expected and any(len(part) > 32 for part in self.structure):
+            raise ValueError("each structure part is a short label of at most 32 characters")
         return self
 
 

@@ -27,7 +27,6 @@ from .text import Span, clip_words, normalise, sentences, word_count
 
 MAX_ANSWER_CHARS = 20_000
 _BEHAVIOURAL = re.compile(r"\b(tell me about a time|describe a (?:time|situation)|give (?:me )?an example|share an example|have you ever|when did you last)\b", re.I)
-_OUTLINE_LABEL = re.compile(r"^\s*([A-Z][\w /&'-]{1,30}?)\s*(?:[-:–—]\s)")
 DEFAULT_WORDS = (60, 220)
 
 
@@ -132,18 +131,9 @@ def prepare(questions: Iterable[Question]) -> int:
 
 
 def outline_parts(question: Question) -> list[tuple[str, str]]:
-    """(label, text) for each step of the model answer outline."""
-    out = []
-    for i, line in enumerate(question.model_answer):
-        m = _OUTLINE_LABEL.match(line)
-        if m and len(m.group(1).split()) <= 4:
-            label = m.group(1)
-        elif not question.star_expected and len(question.structure) == len(question.model_answer):
-            label = question.structure[i]
-        else:
-            label = " ".join(line.split()[:4]).rstrip(",.:;-")
-        out.append((label, line))
-    return out
+    """(label, text) for each step of a non-STAR question's model answer outline: its structure
+    names each line (the schema holds them to the same length)."""
+    return list(zip(question.structure, question.model_answer, strict=True))
 
 
 def analyse(answer: str, question: Question | None = None, question_text: str = "", star_model: SoftmaxModel | None = None, points_model: SoftmaxModel | None = None, weights: dict[str, dict[str, float]] | None = None, star_presence: dict[str, float] | None = None, soundness_model: SoftmaxModel | None = None, rated: exemplars.Exemplars | None = None) -> Feedback:
