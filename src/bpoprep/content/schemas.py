@@ -219,14 +219,14 @@ class Question(Strict):
 
     @model_validator(mode="after")
     def _structure(self) -> Question:
-        if not self.star_expected and len(self.structure) < 2:
+        if self.star_expected:
+            return self
+        if len(self.structure) < 2:
             raise ValueError("a question without STAR needs a structure of at least two parts")
-        if not self.star_expected and len(self.structure) != len(self.model_answer):
+        if len(self.structure) != len(self.model_answer):
             # The feedback page ticks each outline step under its structure label.
-            raise ValueError(
-                f"the structure names each line of the model answer: {len(self.structure)} parts for {len(self.model_answer)} lines"
-            )
-        if not self.star_expected and any(len(part) > 32 for part in self.structure):
+            raise ValueError(f"the structure names each line of the model answer: {len(self.structure)} parts for {len(self.model_answer)} lines")
+        if any(len(part) > 32 for part in self.structure):
             raise ValueError("each structure part is a short label of at most 32 characters")
         return self
 
