@@ -80,12 +80,13 @@ def feedback_evaluate(
 def feedback_train(
     folder: Annotated[Path, typer.Option(help="Labelled answers.")] = LABELLED,
     parts: Annotated[Path | None, typer.Option(help="Also write each answer's out-of-fold part scores here (JSON lines), for `feedback weights`.")] = None,
+    folds: Annotated[int, typer.Option(min=0, help="Writer groups for the out-of-fold part scores and the STAR presence floors; 0: one writer a group (much slower).")] = 10,
 ) -> None:
     """Fit the STAR and talking-point classifiers on the labelled answers and save them in the package."""
     from bpoprep.feedback import evaluate, labelled
 
     with console.status("Training..."):
-        evaluate.train_and_save(labelled.load(folder), default_catalogue(), parts_path=parts)
+        evaluate.train_and_save(labelled.load(folder), default_catalogue(), parts_path=parts, folds=folds or None)
     console.print("[green]Saved the STAR, talking-point and soundness models, the rated answers and the score weights.[/green]")
 
 

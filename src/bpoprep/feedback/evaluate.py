@@ -11,6 +11,7 @@ import json
 import multiprocessing
 import os
 from collections import Counter
+from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -23,7 +24,7 @@ from bpoprep.content.schemas import Question
 
 from . import engine, exemplars, points, soundness, star, weights
 from .embedding import encoder
-from .labelled import STAR_PARTS, LabelledAnswer, writer_folds
+from .labelled import STAR_PARTS, LabelledAnswer, group_folds, writer_folds
 from .softmax import SoftmaxModel
 from .text import sentences
 
@@ -67,8 +68,14 @@ class Models:
         return engine.analyse(text, q, star_model=self.star, points_model=self.points, weights=self.weights, star_presence=self.presence, soundness_model=self.soundness, rated=self.rated)
 
 
-def fit(items: list[_Embedded], cat: Catalogue) -> Models:
-    """The classifiers (and the STAR presence floors, from their own inner writer folds)."""
+# Writer groups for the fits that only feed other fits (the score weights' part scores, the STAR
+# presence floors). One fold a writer costs a fit per writer inside a fit per writer, which grew
+# with the square of the writers (131 minutes at 137 writers); ten groups cost ten.
+FOLDS = 10
+
+
+def fit(items: list[_Embedded], cat: Catalogue, folds: int | None = FOLDS) -> Models:
+    """The classifiers (and the STAR presence floors, from their own inner writer-group folds)."""
     star_items = {it.answer.id: it for it in items if cat.questions[it.answer.question_id].star_expected}
     # Sentence features once per answer, not again in each of the inner folds below.
     star_x = {key: star.features([s.text for s in it.answer.sentences], it.sentence_emb) for key, it in star_items.items()}
@@ -76,7 +83,7 @@ def fit(items: list[_Embedded], cat: Catalogue) -> Models:
     rated = exemplars.build([it.answer.question_id for it in items], [it.answer.quality for it in items], [it.span_emb for it in items], [it.answer.points for it in items], [it.answer.brief for it in items])
     point_model = points.train([r for it in items for r in _with_point_likeness(it, rated)], [g for it in items for g in it.point_gold])
     held_out: list[tuple[np.ndarray, set[str]]] = []
-    for _, inner_train, inner_test in writer_folds([it.answer for it in star_items.values()]):
+    for _, inner_train, inner_test in group_folds([it.answer for it in star_items.values()], folds):
         inner = star.train(np.vstack([star_x[a.id] for a in inner_train]), [s.star for a in inner_train for s in a.sentences])
         for a in inner_test:
             probs = star.probabilities([s.text for s in a.sentences], star_items[a.id].sentence_emb, inner)
@@ -92,17 +99,18 @@ def _with_point_likeness(it: _Embedded, rated: exemplars.Exemplars) -> list[list
     return [replace(m, likeness=float(like[i]) if like is not None else float("nan")).features() for i, m in enumerate(it.point_matches)]
 
 
-def writer_models(items: list[_Embedded], cat: Catalogue, new_questions: bool = False, workers: int | None = None) -> dict[str, Models]:
-    """For each writer, the classifiers fitted on every other writer's answers (see writer_folds),
-    the fits shared out over `workers` processes (default: one per CPU core; they are spawned, so a
-    script that calls this needs the usual `if __name__ == "__main__":` guard)."""
-    folds = [(writer, [a.id for a in train]) for writer, train, _ in writer_folds([it.answer for it in items], new_questions)]
-    workers = min(workers or os.cpu_count() or 1, len(folds))
+def writer_models(items: list[_Embedded], cat: Catalogue, new_questions: bool = False, workers: int | None = None, folds: int | None = FOLDS) -> dict[str, Models]:
+    """For each writer, the classifiers fitted without their group's answers (see group_folds;
+    `folds` None: without just theirs), the fits shared out over `workers` processes (default: one
+    per CPU core; they are spawned, so a script that calls this needs the usual
+    `if __name__ == "__main__":` guard)."""
+    jobs = [(members, [a.id for a in train], folds) for members, train, _ in group_folds([it.answer for it in items], folds, new_questions)]
+    workers = min(workers or os.cpu_count() or 1, len(jobs))
     state = {"items": {it.answer.id: it for it in items}, "cat": cat}
     if workers <= 1:
         _set_fold_state(state)
         try:
-            return dict(map(_fit_fold, folds))
+            return _by_writer(map(_fit_fold, jobs))
         finally:
             _fold_state.clear()
     # A fit on the full labelled set takes about a minute of NumPy and the folds are independent.
@@ -112,7 +120,7 @@ def writer_models(items: list[_Embedded], cat: Catalogue, new_questions: bool = 
     os.environ.update(env)
     try:
         with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"), initializer=_set_fold_state, initargs=(state,)) as pool:
-            return dict(pool.map(_fit_fold, folds))
+            return _by_writer(pool.map(_fit_fold, jobs))
     finally:
         for k, v in saved.items():
             if v is None:
@@ -128,14 +136,18 @@ def _set_fold_state(state: dict[str, Any]) -> None:
     _fold_state.update(state)
 
 
-def _fit_fold(fold: tuple[str, list[str]]) -> tuple[str, Models]:
-    writer, train_ids = fold
-    return writer, fit([_fold_state["items"][i] for i in train_ids], _fold_state["cat"])
+def _fit_fold(job: tuple[tuple[str, ...], list[str], int | None]) -> tuple[tuple[str, ...], Models]:
+    members, train_ids, folds = job
+    return members, fit([_fold_state["items"][i] for i in train_ids], _fold_state["cat"], folds)
 
 
-def out_of_fold_parts(items: list[_Embedded], cat: Catalogue, models: dict[str, Models] | None = None) -> dict[str, dict[str, float]]:
+def _by_writer(fitted: Iterable[tuple[tuple[str, ...], Models]]) -> dict[str, Models]:
+    return {writer: models for members, models in fitted for writer in members}
+
+
+def out_of_fold_parts(items: list[_Embedded], cat: Catalogue, models: dict[str, Models] | None = None, folds: int | None = FOLDS) -> dict[str, dict[str, float]]:
     """Each answer's part scores from classifiers fitted without its writer's answers."""
-    models = models or writer_models(items, cat)
+    models = models or writer_models(items, cat, folds=folds)
     return {it.answer.id: models[it.answer.writer].analyse(it.answer.text, cat.questions[it.answer.question_id]).parts for it in items}
 
 
@@ -260,10 +272,10 @@ def run(answers: list[LabelledAnswer], cat: Catalogue, nested: bool = False, new
 
     Each writer is always scored by classifiers and weights fitted without their answers. The
     weights learn from the other writers' out-of-fold part scores; by default those come from the
-    one-writer-out classifiers (one fit per writer), whose training did include the scored writer.
-    `nested` refits them without the scored writer too: strictly clean, but a fit per pair of
-    writers (about an hour for 700 answers on two cores); on the labelled set both agree within
-    about one point of ordering. `new_questions` also keeps each writer's questions out of the
+    writer-group classifiers (FOLDS fits), whose training included the scored writer for the other
+    groups' answers. `nested` refits them without the scored writer too: strictly clean, but a
+    writer-group fit inside each writer's fold; on the labelled set both agreed within about one
+    point of ordering. `new_questions` also keeps each writer's questions out of the
     training (writer_folds), the closer match to a question added to the bank.
     """
     items = embed_all(answers, cat)
@@ -276,7 +288,7 @@ def run(answers: list[LabelledAnswer], cat: Catalogue, nested: bool = False, new
         models = replace(per_writer[writer], weights=fit_weights(train_answers, parts, cat))
         for a in test_answers:
             tally.add(by_id[a.id], cat, models)
-    how = "nested" if nested else "weights from one-writer-out part scores"
+    how = "nested" if nested else "weights from writer-group part scores"
     unseen = " or any answer to their questions" if new_questions else ""
     return tally.report(answers, f"Labelled set, leave-one-writer-out ({how}): each writer scored by models and weights fitted without their answers{unseen}")
 
@@ -345,12 +357,12 @@ def holdout(train_answers: list[LabelledAnswer], test_answers: list[LabelledAnsw
     return tally.report(test_answers, "Held-out set: new writers and questions, never used for fitting or for setting the score weights")
 
 
-def train_and_save(answers: list[LabelledAnswer], cat: Catalogue, folder: Path = star.MODEL_PATH.parent, parts_path: Path | None = None) -> Models:
+def train_and_save(answers: list[LabelledAnswer], cat: Catalogue, folder: Path = star.MODEL_PATH.parent, parts_path: Path | None = None, folds: int | None = FOLDS) -> Models:
     items = embed_all(answers, cat)
-    parts = out_of_fold_parts(items, cat)
+    parts = out_of_fold_parts(items, cat, folds=folds)
     if parts_path is not None:
         save_parts(parts_path, answers, parts)
-    models = replace(fit(items, cat), weights=fit_weights(answers, parts, cat))
+    models = replace(fit(items, cat, folds), weights=fit_weights(answers, parts, cat))
     models.star.save(folder / star.MODEL_PATH.name)
     models.points.save(folder / points.MODEL_PATH.name)
     models.soundness.save(folder / soundness.MODEL_PATH.name)
