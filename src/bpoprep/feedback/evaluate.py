@@ -88,7 +88,7 @@ def fit(items: list[_Embedded], cat: Catalogue, folds: int | None = FOLDS) -> Mo
         for a in inner_test:
             probs = star.probabilities([s.text for s in a.sentences], star_items[a.id].sentence_emb, inner)
             held_out.append((probs, {p for p in STAR_PARTS if a.has(p)}))
-    sound = soundness.train([it.span_emb for it in items], [it.answer.quality == "weak" for it in items])
+    sound = soundness.train([it.span_emb for it in items], [it.answer.quality for it in items], [it.answer.question_id for it in items])
     return Models(model, point_model, star.fit_presence(held_out), sound, rated)
 
 
