@@ -12,8 +12,9 @@ how much is covered, which the talking points already judge, and with them the d
 medium from weak worse.
 
 Out of fold on the 3,116 training answers (ten writer groups), it puts the medium answer above
-the weak one in 82.4% of same-question pairs and the strong above the weak in 92.5%; the model
-trained to tell weak answers from the rest, which it replaced, managed 77.3% and 89.0%. It is a
+the weak one in 82.2% of same-question pairs and the strong above the weak in 92.9%; the model
+trained to tell weak answers from the rest, which it replaced, managed 77.9% and 90.2% on the
+same folds. It is a
 ranking signal over many answers, not a verdict on one, so it is a fixed share of the score
 (weights.py) and is not used to mark any sentence.
 """
