@@ -59,3 +59,15 @@ def train(x: np.ndarray, labels: list[str], classes: tuple[str, ...], l2: float 
         p /= p.sum(1, keepdims=True)
         w -= rate * (z.T @ ((p - y) * sample_weight) / len(x) + l2 * w / len(x))
     return SoftmaxModel(classes, w.astype(np.float32), mean.astype(np.float32), scale.astype(np.float32))
+
+
+def pairwise(diffs: np.ndarray, l2: float, steps: int) -> np.ndarray:
+    """Weights w of a logistic model that puts the first of each pair above the second, from rows
+    of (better - worse) features: each row is learnt as 1 and its negation as 0, with no intercept."""
+    x = np.vstack([diffs, -diffs])
+    y = np.concatenate([np.ones(len(diffs)), np.zeros(len(diffs))])
+    w = np.zeros(diffs.shape[1])
+    for _ in range(steps):
+        p = 1 / (1 + np.exp(-(x @ w)))
+        w -= 0.5 * (x.T @ (p - y) / len(x) + l2 * w / len(x))
+    return w

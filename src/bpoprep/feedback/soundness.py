@@ -27,6 +27,7 @@ from pathlib import Path
 
 import numpy as np
 
+from . import softmax
 from .softmax import SoftmaxModel
 
 MODEL_PATH = Path(__file__).parent / "data" / "soundness_model.npz"
@@ -48,14 +49,7 @@ def train(answer_embeddings: list[np.ndarray], qualities: list[str], question_id
         by_question.setdefault(qid, []).append(i)
     # Better minus worse, for every pair of one question's answers where the worse is weak.
     diffs = [z[i] - z[j] for rows in by_question.values() for i, j in itertools.permutations(rows, 2) if RATING[qualities[j]] == 0 < RATING[qualities[i]]]
-    direction = np.zeros(x.shape[1])
-    if diffs:
-        d = np.vstack(diffs)
-        pairs = np.vstack([d, -d])
-        better = np.concatenate([np.ones(len(d)), np.zeros(len(d))])
-        for _ in range(STEPS):
-            p = 1 / (1 + np.exp(-(pairs @ direction)))
-            direction -= 0.5 * (pairs.T @ (p - better) / len(pairs) + L2 * direction / len(pairs))
+    direction = softmax.pairwise(np.vstack(diffs), L2, STEPS) if diffs else np.zeros(x.shape[1])
     # How the position along the direction maps to "not weak", fitted on the answers themselves
     # (on the position in units of its spread, where these steps converge).
     spread = float((z @ direction).std()) or 1.0

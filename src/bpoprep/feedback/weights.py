@@ -14,6 +14,8 @@ import itertools
 
 import numpy as np
 
+from . import softmax
+
 PARTS = ("content", "structure", "specificity", "length", "focus", "language", "impression", "soundness", "likeness")
 LANGUAGE_SHARE = 0.10
 # Red flags and overclaims (impression.py) are rare and worded differently by every writer: as a
@@ -43,13 +45,7 @@ def fit(samples: list[Sample]) -> dict[str, float]:
     diffs = [x - y for groups in by_question.values() for hi, lo in _BETTER for x, y in itertools.product(groups.get(hi, []), groups.get(lo, []))]
     if not diffs:
         raise ValueError("no strong/medium/weak pairs to learn score weights from")
-    x = np.vstack([np.array(diffs), -np.array(diffs)])
-    y = np.concatenate([np.ones(len(diffs)), np.zeros(len(diffs))])
-    w = np.zeros(len(learnt))
-    for _ in range(2000):
-        p = 1 / (1 + np.exp(-(x @ w)))
-        w -= 0.5 * (x.T @ (p - y) / len(x) + L2 * w / len(x))
-    w = np.maximum(w, 0.0)
+    w = np.maximum(softmax.pairwise(np.array(diffs), L2, 2000), 0.0)
     w = w / w.sum() if w.sum() > 0 else np.full(len(learnt), 1 / len(learnt))
     free = 1 - sum(FIXED.values())
     share = dict(zip(learnt, w * free, strict=True))
