@@ -8,7 +8,7 @@ import numpy as np
 import pytest
 
 from bpoprep.content.catalogue import default_catalogue
-from bpoprep.feedback import language, star
+from bpoprep.feedback import language, points, star
 from bpoprep.feedback.engine import AnswerError, analyse
 
 CAT = default_catalogue()
@@ -266,6 +266,14 @@ def test_after_prepare_an_answer_embeds_only_its_own_sentences() -> None:
         analyse(STRONG_STAR, q)
     after = engine._embed_cached.cache_info()
     assert after.misses == prepared.misses and after.hits > prepared.hits
+    # Nor does it compile the questions' key-term patterns: prepare did.
+    points._term_regex.cache_clear()
+    engine.prepare(questions)
+    compiled = points._term_regex.cache_info()
+    assert compiled.currsize >= sum(len(p.key_terms) for p in questions[0].talking_points)
+    for q in questions:
+        analyse(STRONG_STAR, q)
+    assert points._term_regex.cache_info().misses == compiled.misses
     # Without preparing, the same answer embeds the question's texts itself.
     engine._embed_cached.cache_clear()
     analyse(STRONG_STAR, questions[1])

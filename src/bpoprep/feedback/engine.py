@@ -120,12 +120,14 @@ def question_embeddings(question: Question) -> tuple[np.ndarray, np.ndarray, np.
 
 
 def prepare(questions: Iterable[Question]) -> int:
-    """Embed the questions' own texts now, as the first answer to each would; a server calls this
-    at start so that first answer is as quick as the rest. Returns how many questions."""
+    """Embed the questions' own texts and compile their key-term patterns now, as the first answer
+    to each would; a server calls this at start so that first answer is as quick as the rest.
+    Returns how many questions."""
     n = 0
     for question in questions:
         _embed_cached((question.text,))
         question_embeddings(question)
+        points.prepare_terms(term for point in question.talking_points for term in point.key_terms)
         n += 1
     return n
 
