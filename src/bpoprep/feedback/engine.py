@@ -22,6 +22,7 @@ from bpoprep.wording import fill, gettext_noop
 
 from . import exemplars, impression, language, points, restate, soundness, specificity, star, terms
 from .embedding import encoder
+from .recent import RecentVectors
 from .softmax import SoftmaxModel
 from .text import Span, clip_words, normalise, sentences, word_count
 
@@ -113,6 +114,10 @@ def _embed_cached(texts: tuple[str, ...]) -> np.ndarray:
     return encoder().encode(list(texts))
 
 
+# Answer sentences: a retry that keeps most of them embeds only the ones rewritten.
+recent_sentences = RecentVectors(lambda texts: encoder().encode(texts))
+
+
 def question_embeddings(question: Question) -> tuple[np.ndarray, np.ndarray, np.ndarray | None]:
     """The question's talking points, model answer and mix-ups (None without any), embedded once."""
     wrong = _embed_cached(tuple(question.misconceptions)) if question.misconceptions else None
@@ -154,7 +159,7 @@ def analyse(answer: str, question: Question | None = None, question_text: str = 
     wants_star = question.star_expected if question else bool(_BEHAVIOURAL.search(q_text))
 
     sent_texts = [s.text for s in spans]
-    sent_emb = encoder().encode(sent_texts)
+    sent_emb = recent_sentences.encode(sent_texts)
     q_emb = _embed_cached((q_text or "interview answer",))[0]
 
     # Talking points, and how far each sentence leans towards a known misconception
