@@ -11,12 +11,12 @@ gives the probability of "weak". Strong-over-medium pairs are left out: that dif
 how much is covered, which the talking points already judge, and with them the direction told
 medium from weak worse.
 
-Out of fold on the 3,116 training answers (ten writer groups), it puts the medium answer above
-the weak one in 82.2% of same-question pairs and the strong above the weak in 92.9%; the model
-trained to tell weak answers from the rest, which it replaced, managed 77.9% and 90.2% on the
-same folds. It is a
-ranking signal over many answers, not a verdict on one, so it is a fixed share of the score
-(weights.py) and is not used to mark any sentence.
+Out of fold on the 3,116 training answers of the cycle that adopted it (ten writer groups), it
+puts the medium answer above the weak one in 82.2% of same-question pairs and the strong above
+the weak in 92.9%; the model trained to tell weak answers from the rest, which it replaced,
+managed 77.9% and 90.2% on the same folds. It is a ranking signal over many answers, not a
+verdict on one, so it is a fixed share of the score (weights.py) and is not used to mark any
+sentence.
 """
 
 from __future__ import annotations
