@@ -22,6 +22,12 @@ from tests.feedback.test_engine import CAT
         ("BPO is an easy job for freshers.", "easy job", impression.STOP_GAP),
         ("Typing fast matters more, the QC team will anyway catch the errors.", "will anyway catch", impression.SKIPS_PROCESS),
         ("Small mistakes are not a big problem in data entry.", "Small mistakes are not a big problem", impression.SKIPS_PROCESS),
+        ("I told the manager clearly that this is not my job.", "this is not my job", impression.BLAME),
+        ("If call volume is high, it is not my responsibility.", "it is not my responsibility", impression.BLAME),
+        ("The stock count got delayed, but it was their planning mistake, not mine.", "their planning mistake, not mine", impression.BLAME),
+        ("I would prefer a fixed day shift only, nine to six.", "fixed day shift only", impression.FIXED_TERMS),
+        ("Honestly I will not do night shifts.", "will not do night shifts", impression.FIXED_TERMS),
+        ("I really need Sundays off for my family.", "need Sundays off", impression.FIXED_TERMS),
     ],
 )
 def test_red_flags_are_found_with_the_span_and_what_to_do(text: str, found: str, message: str) -> None:
@@ -43,6 +49,9 @@ def test_red_flags_are_found_with_the_span_and_what_to_do(text: str, found: str,
         "The QC team will catch it if I do not follow the checklist, so I follow it every time.",
         "Even small mistakes are a big problem in billing, so I check every field twice.",
         "I would rate myself ten out of fifteen and I want to get better.",
+        "If it is not my department, I transfer the call to the right team with a short summary.",
+        "I help a colleague even if it is not my job, once my own queue is clear.",
+        "I do not need Sundays off, and I don't need a fixed day shift either.",
         "",
     ],
 )

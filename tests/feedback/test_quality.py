@@ -62,11 +62,13 @@ def test_talking_point_coverage_is_detected(report: evaluate.Report) -> None:
 
 def test_scores_order_strong_medium_weak(report: evaluate.Report) -> None:
     # A regression floor for held-out set S, which the shipped models order at 88.4% (198 of 224
-    # triples; 95% interval over questions 81.2% to 95.5%). The floor sits a few triples lower
-    # because a tie of one point can go either way on another CPU. Sets G-R, each scored blind
-    # before it joined the training files, measured 79.5%, 91.1%, 83.5%, 80.4%, 92.9%, 88.4%,
-    # 83.9%, 93.8%, 92.9%, 85.7%, 95.5% and 91.1%; the mean over the thirteen sets is 88.2%, short
-    # of the 90% the issue asks for. The figure depends on the writers.
+    # triples, scored blind; 95% interval over questions 81.2% to 95.5%; with the "not my job" and
+    # shift-terms red flags added after reading its misses it reads 90.2%, which is not a blind
+    # figure). The floor sits a few triples under the blind figure because a tie of one point can
+    # go either way on another CPU. Sets G-R, each scored blind before it joined the training
+    # files, measured 79.5%, 91.1%, 83.5%, 80.4%, 92.9%, 88.4%, 83.9%, 93.8%, 92.9%, 85.7%, 95.5%
+    # and 91.1%; the mean over the thirteen sets is 88.2%, short of the 90% the issue asks for.
+    # The figure depends on the writers.
     good, total = report.ordering
     assert total >= 200 and good / total >= 0.87, report.lines()
     low, high = report.ordering_interval

@@ -1,7 +1,8 @@
 """How an answer comes across to a recruiter: red flags and claims made without proof.
 
 Red flags are phrases recruiters screen for in BPO interviews because they predict early exits or
-trouble on the floor: not wanting the work (boredom, working alone, not caring), blaming others,
+trouble on the floor: not wanting the work (boredom, working alone, not caring), blaming others
+or refusing what is "not my job", terms a shift roster cannot meet (day shift only, Sundays off),
 skipping the process (not informing the team leader, cutting calls, lying to customers) and
 treating the job as stop-gap or money only. Overclaims are self-praise no answer can prove
 ("born leader", "110 percent", "I never make mistakes"). Both are found as phrases with their
@@ -22,6 +23,7 @@ NOT_KEEN = gettext_noop("Sounds as if you would not enjoy the work; say what kee
 BLAME = gettext_noop("Blaming others worries interviewers; say what you did or what you learnt.")
 SKIPS_PROCESS = gettext_noop("Skipping the process is a red flag on the floor; say how you would follow it.")
 STOP_GAP = gettext_noop("Sounds as if you may not stay; tie your answer to this job and where it leads.")
+FIXED_TERMS = gettext_noop("BPO work runs in shifts, weekends included; say what you can manage, not only what you need.")
 UNPROVEN = gettext_noop("A claim no one can check; show it with one example or a number instead.")
 
 _NOT_NEGATED = r"(?<!not )(?<!never )(?<!n't )(?<!no )"
@@ -37,6 +39,13 @@ _RED_FLAGS = [
     (BLAME, r"\b(?:he|she|they|my (?:manager|tl|team leader|supervisor|trainer)) should have (?:explained|told|trained|informed|taught)\b"),
     (BLAME, r"\b(?:the )?other (?:members|people|students|three|two|guys) (?:did|do|were doing) nothing\b"),
     (BLAME, r"\b(?:can't|cannot|can not) depend on (?:others|anyone|anybody|them|my team)\b"),
+    # "Not my department" is how a call gets transferred, and "even if it is not my job" is how
+    # help is offered: neither is flagged.
+    (BLAME, r"(?<!even if )(?<!even though )\b(?:this|that|it) (?:is|was) not my (?:job|work|responsibility|headache|problem)\b"),
+    (BLAME, r"\b(?:their|his|her|the (?:company|management|manager|tl|team leader|client)'s) (?:own )?(?:\w+ )?(?:mistake|fault|problem|error),? not (?:mine|my)\b"),
+    (FIXED_TERMS, r"(?<!n't need a )(?<!not need a )(?<!n't want a )(?<!not want a )(?<!no )\b(?:fixed |only )(?:a )?(?:day|morning|general) shift(?: only)?\b|\b(?:day|morning|general) shift only\b"),
+    (FIXED_TERMS, r"\b(?:won't|will not|cannot|can't|can not|don't|do not) (?:do|work|take|manage|accept) (?:any )?(?:night|rotational|late|weekend) (?:shifts?|work)\b"),
+    (FIXED_TERMS, _NOT_NEGATED + r"\b(?:need|want|must have|should get) (?:all |my |every )?(?:sundays?|weekends?|saturdays? and sundays?) off\b"),
     (SKIPS_PROCESS, r"\bno need to (?:inform|tell|disturb|call|ask|update) (?:my |the |anyone|anybody)"),
     (SKIPS_PROCESS, r"\b(?:will|would) not (?:inform|tell|update) (?:anyone|anybody)\b|\b(?:won't|wouldn't) (?:inform|tell|update) (?:anyone|anybody)\b"),
     (SKIPS_PROCESS, r"\bi (?:will |would |just |simply )?(?:cut|disconnect|drop) the call\b"),
