@@ -50,7 +50,7 @@ class RecentVectors:
             self.hits += len(texts) - len(new)
             self.misses += len(new)
             for t, v in fresh.items():
-                self._vectors[t] = v
+                self._vectors[t] = v.copy()  # a row of its own: a view would keep the whole batch alive
                 self._vectors.move_to_end(t)
             while len(self._vectors) > self._capacity:
                 self._vectors.popitem(last=False)
