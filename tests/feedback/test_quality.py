@@ -55,26 +55,26 @@ def test_star_parts_are_detected(report: evaluate.Report) -> None:
 
 
 def test_talking_point_coverage_is_detected(report: evaluate.Report) -> None:
-    # Set S measures 0.813; sets G-R, each scored blind before it joined the training files,
-    # measured 0.784, 0.811, 0.789, 0.800, 0.793, 0.861, 0.811, 0.807, 0.819, 0.801, 0.843 and 0.849.
-    assert report.points_addressed[2] >= 0.80, report.lines()
+    # Set T measures 0.865; sets G-S, each scored blind before it joined the training files,
+    # measured 0.784, 0.811, 0.789, 0.800, 0.793, 0.861, 0.811, 0.807, 0.819, 0.801, 0.843, 0.849
+    # and 0.813 (mean over the fourteen sets 0.818).
+    assert report.points_addressed[2] >= 0.83, report.lines()
 
 
 def test_scores_order_strong_medium_weak(report: evaluate.Report) -> None:
-    # A regression floor for held-out set S, which the shipped models order at 88.4% (198 of 224
-    # triples, scored blind; 95% interval over questions 81.2% to 95.5%; with the "not my job" and
-    # shift-terms red flags added after reading its misses it reads 90.2%, which is not a blind
-    # figure). The floor sits a few triples under the blind figure because a tie of one point can
-    # go either way on another CPU. Sets G-R, each scored blind before it joined the training
-    # files, measured 79.5%, 91.1%, 83.5%, 80.4%, 92.9%, 88.4%, 83.9%, 93.8%, 92.9%, 85.7%, 95.5%
-    # and 91.1%; the mean over the thirteen sets is 88.2%, short of the 90% the issue asks for.
-    # The figure depends on the writers.
+    # A regression floor for held-out set T, which the shipped models order at 97.5% (230 of 236
+    # triples, scored blind; 95% interval over questions 94.5% to 100.0%). The floor sits a few
+    # triples under the blind figure because a tie of one point can go either way on another CPU.
+    # Sets G-S, each scored blind before it joined the training files, measured 79.5%, 91.1%,
+    # 83.5%, 80.4%, 92.9%, 88.4%, 83.9%, 93.8%, 92.9%, 85.7%, 95.5%, 91.1% and 88.4%: the mean
+    # over the fourteen sets is 88.9%, short of the 90% the issue asks for. The figure depends on
+    # the writers.
     good, total = report.ordering
-    assert total >= 200 and good / total >= 0.87, report.lines()
+    assert total >= 200 and good / total >= 0.95, report.lines()
     low, high = report.ordering_interval
     assert low <= good / total <= high and high - low < 0.3, report.lines()
     won, pairs = report.pairwise["strong > weak"]
-    assert won / pairs >= 0.98, report.lines()  # set S: 111 of 112
+    assert won / pairs >= 0.98, report.lines()  # set T: 114 of 114
 
 
 def test_cross_validation_scores_every_answer_nested_or_not(tmp_path: Path) -> None:
