@@ -45,6 +45,14 @@ def test_a_red_flag_is_asked_about_before_anything_else() -> None:
     assert g is None or g.reason != "red_flag"
 
 
+def test_what_one_would_do_is_met_with_a_request_for_a_real_time() -> None:
+    f = choose("handled-angry-customer", "I have not faced an angry customer yet. If a customer shouts, I would stay calm and I would apologise. Then I will solve the problem.")
+    assert f is not None and f.reason == "no_story" and f.text == followup.REAL_STORY
+    g = choose("handled-angry-customer", "I am a calm person by nature and customers always like me. Anger does not affect me.")
+    assert g is not None and g.reason == "vague" and g.text == followup.EXAMPLE  # a self-description: "an example?"
+    assert choose("handled-angry-customer", STORY_NO_RESULT).reason != "no_story"  # type: ignore[union-attr]
+
+
 def test_a_story_without_a_result_is_asked_for_the_outcome() -> None:
     f = choose("handled-angry-customer", STORY_NO_RESULT)
     assert f is not None and f.reason == "no_result" and f.text == followup.OUTCOME

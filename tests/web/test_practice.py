@@ -120,36 +120,54 @@ def test_feedback_tips_are_in_the_users_language(client_for, user) -> None:  # t
     assert hindi and hindi in html and "Too short (" not in html
 
 
+def _feedback_page(client, user, qid: str, answer: str, language: str = "") -> str:  # type: ignore[no-untyped-def]
+    """The feedback page for `answer`, optionally after the user switches the interface language."""
+    r = client.post(reverse("practice:answer", args=[qid]), {"answer": answer})
+    if language:
+        user.profile.ui_language = language
+        user.profile.save(update_fields=["ui_language"])
+    return str(client.get(r["Location"]).content.decode())
+
+
 def test_a_common_mix_up_is_marked_in_the_answer(client_for, user) -> None:  # type: ignore[no-untyped-def]
-    c = client_for(user)
     answer = "Schedule adherence means attendance, you come to office on all the days you are rostered. If I come all 26 days my adherence is full."
-    r = c.post(reverse("practice:answer", args=["schedule-adherence"]), {"answer": answer})
-    html = c.get(r["Location"]).content.decode()
+    html = _feedback_page(client_for(user), user, "schedule-adherence", answer)
     assert '<mark class="misconception" title="This sounds like a common mix-up.' in html
     assert "Check this claim: “Schedule adherence means attendance" in html
 
 
-def test_a_red_flag_is_marked_and_explained_in_the_users_language(client_for, user) -> None:  # type: ignore[no-untyped-def]
-    c = client_for(user)
-    answer = "Honestly I want BPO because it is an easy job and salary is the main reason. I will learn on the job and do my work."
-    r = c.post(reverse("practice:answer", args=["why-bpo"]), {"answer": answer})
-    html = c.get(r["Location"]).content.decode()
-    assert '<mark class="red_flag" title="Sounds as if you may not stay;' in html and ">easy job</mark>" in html
-    assert "A recruiter would note this as a red flag; rephrase it: “easy job”, “salary is the main reason”." in html
-    user.profile.ui_language = "hi"
-    user.profile.save(update_fields=["ui_language"])
-    hindi = c.get(r["Location"]).content.decode()
-    assert "रिक्रूटर इसे चेतावनी का संकेत मानेगा" in hindi and "A recruiter would note" not in hindi
+MARKED = [
+    (
+        "why-bpo",
+        "Honestly I want BPO because it is an easy job and salary is the main reason. I will learn on the job and do my work.",
+        ['<mark class="red_flag" title="Sounds as if you may not stay;', ">easy job</mark>", "A recruiter would note this as a red flag; rephrase it: “easy job”, “salary is the main reason”."],
+        "hi",
+        ["रिक्रूटर इसे चेतावनी का संकेत मानेगा"],
+        "A recruiter would note",
+    ),
+    (
+        "what-is-fcr",
+        "FCR stands for Final Customer Rating. It is the survey score out of five that the customer gives after the call.",
+        ['<mark class="wrong_term" title="FCR stands for first call resolution, not “Final Customer Rating”.">Final Customer Rating</mark>', "Get the term right before anything else: “Final Customer Rating” → “FCR: first call resolution”."],
+        "fi",
+        ["FCR tarkoittaa first call resolution, ei “Final Customer Rating”.", "Korjaa ensin termi"],
+        "Get the term right",
+    ),
+    (
+        "handled-angry-customer",
+        "I have not faced such a situation yet. If I get an angry customer, I would listen calmly and I would apologise. Then I will solve his problem.",
+        ['<mark class="hypothetical" title="The question asks about a time it happened, but this says what you would do.', ">I have not faced such a situation yet.</mark>"],
+        "hi",
+        ["अपने अतीत का एक असली उदाहरण बताइए"],
+        "Tell one real example",
+    ),
+]
 
 
-def test_a_wrongly_expanded_term_is_marked_with_the_right_one_in_the_users_language(client_for, user) -> None:  # type: ignore[no-untyped-def]
+@pytest.mark.parametrize(("qid", "answer", "english", "language", "translated", "untranslated"), MARKED, ids=["red-flag", "wrong-term", "hypothetical"])
+def test_a_finding_is_marked_and_explained_in_the_users_language(client_for, user, qid, answer, english, language, translated, untranslated) -> None:  # type: ignore[no-untyped-def]
     c = client_for(user)
-    answer = "FCR stands for Final Customer Rating. It is the survey score out of five that the customer gives after the call."
-    r = c.post(reverse("practice:answer", args=["what-is-fcr"]), {"answer": answer})
-    html = c.get(r["Location"]).content.decode()
-    assert '<mark class="wrong_term" title="FCR stands for first call resolution, not “Final Customer Rating”.">Final Customer Rating</mark>' in html
-    assert "Get the term right before anything else: “Final Customer Rating” → “FCR: first call resolution”." in html
-    user.profile.ui_language = "fi"
-    user.profile.save(update_fields=["ui_language"])
-    finnish = c.get(r["Location"]).content.decode()
-    assert "FCR tarkoittaa first call resolution, ei “Final Customer Rating”." in finnish and "Korjaa ensin termi" in finnish
+    html = _feedback_page(c, user, qid, answer)
+    assert all(s in html for s in english), html
+    other = _feedback_page(c, user, qid, answer, language)
+    assert all(s in other for s in translated) and untranslated not in other

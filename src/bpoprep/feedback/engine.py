@@ -20,7 +20,7 @@ import numpy as np
 from bpoprep.content.schemas import Question
 from bpoprep.wording import fill, gettext_noop
 
-from . import exemplars, impression, language, points, restate, soundness, specificity, star, terms
+from . import exemplars, impression, language, points, restate, soundness, specificity, star, story, terms
 from .embedding import encoder
 from .recent import RecentVectors
 from .softmax import SoftmaxModel
@@ -62,7 +62,7 @@ class StructurePart:
 
 @dataclass(frozen=True)
 class Finding:
-    kind: str  # rambling | repetition | off_topic | vague | ownership | misconception
+    kind: str  # rambling | repetition | off_topic | vague | ownership | misconception | hypothetical | no_story
     message: str
     span: Span | None = None
     point: str = ""  # for a misconception: the talking point a strong answer makes instead
@@ -188,8 +188,15 @@ def analyse(answer: str, question: Question | None = None, question_text: str = 
     star_parts: list[StarPart] | None = None
     structure: list[StructurePart] = []
     findings: list[Finding] = []
+    told = 1.0
     if wants_star:
         star_parts = _star_parts(spans, labels, findings)
+        tale = story.assess(spans)
+        told = tale.told
+        if tale.is_hypothetical:
+            findings.append(Finding("hypothetical", HYPOTHETICAL, tale.hypothetical[0]))
+        elif tale.is_missing:
+            findings.append(Finding("no_story", NO_STORY, None))
     elif question:
         outline = outline_parts(question)
         sims = _embed_cached(tuple(t for _, t in outline)) @ sent_emb.T
@@ -231,7 +238,7 @@ def analyse(answer: str, question: Question | None = None, question_text: str = 
     fills = language.fillers(text)
     issues = sorted(language.all_issues(text) + impression.red_flags(text) + impression.overclaims(text) + wrong_terms, key=lambda i: (i.span.start, i.span.end))
 
-    parts = _part_scores(results, star_parts, structure, spec, n_words, expected, fills, issues, relevance, findings)
+    parts = _part_scores(results, star_parts, structure, spec, n_words, expected, fills, issues, relevance, findings, told)
     parts["soundness"] = 1.0 - soundness.weak_probability(sent_emb, soundness_model)
     if question:
         like = (rated if rated is not None else exemplars.shipped()).likeness(question.id, sent_emb)
@@ -304,7 +311,8 @@ def _length_score(n: int, expected: tuple[int, int]) -> float:
     return 1.0
 
 
-def _part_scores(results: list[PointResult], star_parts: list[StarPart] | None, structure: list[StructurePart], spec: specificity.Specificity, n: int, expected: tuple[int, int], fills: list[language.FillerCount], issues: list[language.LanguageIssue], relevance: np.ndarray, findings: list[Finding]) -> dict[str, float]:
+def _part_scores(results: list[PointResult], star_parts: list[StarPart] | None, structure: list[StructurePart], spec: specificity.Specificity, n: int, expected: tuple[int, int], fills: list[language.FillerCount], issues: list[language.LanguageIssue], relevance: np.ndarray, findings: list[Finding], told: float = 1.0) -> dict[str, float]:
+    """`told` is story.Story.told: a STAR shape around nothing that happened is no STAR answer."""
     parts: dict[str, float] = {}
     if results:
         parts["content"] = sum(r.credit for r in results) / len(results)
@@ -317,7 +325,7 @@ def _part_scores(results: list[PointResult], star_parts: list[StarPart] | None, 
             score += weight * (0.0 if not p.present else 0.6 if p.note in ("thin", "not measurable") else 1.0)
         if any(f.kind == "ownership" for f in findings):
             score -= 0.1
-        parts["structure"] = max(0.0, score)
+        parts["structure"] = max(0.0, score) * told
     elif structure:
         parts["structure"] = sum(s.present for s in structure) / len(structure)
     parts["specificity"] = spec.score
@@ -339,6 +347,8 @@ OFF_TOPIC = gettext_noop("This sentence does not seem to answer the question; cu
 RAMBLING = gettext_noop("A very long sentence: split it so the listener can follow.")
 REPEATS = gettext_noop("You repeat “{phrase}” {count} times.")
 VAGUE = gettext_noop("Vague: replace it with a concrete example or a number.")
+HYPOTHETICAL = gettext_noop("The question asks about a time it happened, but this says what you would do. Tell one real example from your past: where you were, what you did and how it ended.")
+NO_STORY = gettext_noop("There is no real example yet: the question asks about a time something happened. Tell one event from your studies, work or family: where you were, what you did and how it ended.")
 OWNERSHIP = gettext_noop("Your actions are told as “we”: say what you yourself did, with “I”.")
 ADD_POINT = gettext_noop("Add this point: {point}")
 SAY_MORE = gettext_noop("Say more about: {point}")
@@ -395,6 +405,9 @@ def _tips(results: list[PointResult], star_parts: list[StarPart] | None, structu
     ranked: list[tuple[float, str]] = []
     missing = [r for r in results if r.status == "missing"]
     partly = [r for r in results if r.status == "partly"]
+    for f in findings:
+        if f.kind in ("hypothetical", "no_story"):
+            ranked.append((1.1, f.message))  # before any STAR part: there is no story to shape yet
     for f in [f for f in findings if f.kind == "misconception"][:1]:
         ranked.append((0.95, fill(CHECK_CLAIM, said=clip_words(f.span.text if f.span else "", 12), advice=f.message)))
         missing = [r for r in missing if r.point != f.point]  # that tip already names the point

@@ -29,7 +29,7 @@ def marks_from(feedback: dict[str, Any]) -> list[tuple[int, int, str, str]]:
             marks.append((span["start"], span["end"], "filler", fill(FILLER, word=filler["text"])))
     for finding in feedback.get("findings", []):
         span = finding.get("span")
-        if span and finding["kind"] in ("vague", "off_topic", "rambling", "misconception"):
+        if span and finding["kind"] in ("vague", "off_topic", "rambling", "misconception", "hypothetical"):
             marks.append((span["start"], span["end"], finding["kind"], finding["message"]))
     return marks
 

@@ -2,7 +2,8 @@
 
 Interviewers probe the weakest part of an answer: a wrongly expanded abbreviation or a claim that
 sounds like a common mix-up gets challenged, a red flag ("salary is the main reason", "no need to
-tell the team leader") gets asked about, a story with no ending gets "what was the outcome?", a
+tell the team leader") gets asked about, a "tell me about a time" answered with what one would do
+gets "tell me about a real time", a story with no ending gets "what was the outcome?", a
 general answer gets "give me an example", a missing key point gets a probing question on it. A
 good answer gets none. Pure: works on the feedback engine's result dict.
 """
@@ -18,11 +19,12 @@ from bpoprep.content.schemas import Question
 from bpoprep.feedback.terms import abbreviation
 from bpoprep.feedback.text import clip_words
 
-Reason = Literal["mix_up", "red_flag", "no_result", "thin_action", "vague", "missed_point", "too_short"]
+Reason = Literal["mix_up", "red_flag", "no_story", "no_result", "thin_action", "vague", "missed_point", "too_short"]
 
 OUTCOME = "What was the outcome? How did it end, and what changed because of what you did?"
 OWN_ACTION = "What exactly did you do yourself, step by step?"
 EXAMPLE = "Can you give me a specific example - a real time when this happened?"
+REAL_STORY = "That is what you would do. Tell me about a real time it happened: where were you, and what did you actually do?"
 MORE = "Could you tell me a little more about that?"
 CHALLENGE = "You said: “{said}” Are you sure about that? Take a moment and explain that part again."
 TERM_CHALLENGE = "You said {abbr} is “{said}”. Are you sure? Tell me again what {abbr} stands for and what it measures."
@@ -80,6 +82,12 @@ def choose(
     red_flags = [i for i in feedback.get("language_issues") or [] if i.get("type") == "red_flag" and i.get("span")]
     if red_flags:
         return FollowUp(PROBE_RED_FLAG.format(said=clip_words(str(red_flags[0]["span"]["text"]), 14)), "red_flag")
+    # "Tell me about a time" answered with what one would do, or with no event at all.
+    kinds = {f.get("kind") for f in feedback.get("findings") or []}
+    if question.star_expected and "hypothetical" in kinds:
+        return FollowUp(REAL_STORY, "no_story")
+    if question.star_expected and "no_story" in kinds:
+        return FollowUp(EXAMPLE, "vague")
     star = feedback.get("star")
     if question.star_expected and star:
         if not star.get("result"):

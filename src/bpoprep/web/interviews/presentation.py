@@ -22,7 +22,7 @@ STAGE_TITLES = {
 }
 DIMENSION_TITLES = {"content": _("Content"), "structure": _("Structure"), "delivery": _("Delivery"), "language": _("Language"), "pronunciation": _("Pronunciation")}
 TYPED_DELIVERY = _("Length and timing")
-FOLLOW_UP_REASONS = {"mix_up": _("a claim sounded like a common mix-up"), "red_flag": _("a remark sounded like a red flag"), "no_result": _("the story had no result"), "thin_action": _("your own actions were unclear"), "vague": _("the answer stayed general"), "missed_point": _("a key point was missing"), "too_short": _("the answer was short")}
+FOLLOW_UP_REASONS = {"mix_up": _("a claim sounded like a common mix-up"), "red_flag": _("a remark sounded like a red flag"), "no_story": _("it said what you would do, not a time it happened"), "no_result": _("the story had no result"), "thin_action": _("your own actions were unclear"), "vague": _("the answer stayed general"), "missed_point": _("a key point was missing"), "too_short": _("the answer was short")}
 
 
 def room(interview: MockInterview, item: Item) -> dict[str, Any]:
