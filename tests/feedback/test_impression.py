@@ -28,6 +28,17 @@ from tests.feedback.test_engine import CAT
         ("I would prefer a fixed day shift only, nine to six.", "fixed day shift only", impression.FIXED_TERMS),
         ("Honestly I will not do night shifts.", "will not do night shifts", impression.FIXED_TERMS),
         ("I really need Sundays off for my family.", "need Sundays off", impression.FIXED_TERMS),
+        ("If the training is in night shift then it will be difficult for me to come.", "difficult for me to come", impression.FIXED_TERMS),
+        ("Night shift would be a problem for me.", "Night shift would be a problem for me", impression.FIXED_TERMS),
+        ("For night shift I don't know yet, I will see after joining.", "night shift I don't know", impression.FIXED_TERMS),
+        ("I do not think my calls would ever need checking.", "calls would ever need checking", impression.NOT_KEEN),
+        ("Honestly I don't like being monitored all day.", "don't like being monitored", impression.NOT_KEEN),
+        ("I did B.Sc because my parents forced me.", "my parents forced me", impression.NOT_KEEN),
+        ("If I am not selected, the panel did not give me a fair chance.", "did not give me a fair chance", impression.BLAME),
+        ("These companies have already selected their own references.", "already selected their own", impression.BLAME),
+        ("The salary came late, so I left without serving notice.", "without serving notice", impression.STOP_GAP),
+        ("I will do this job till then only, for some experience.", "do this job till", impression.STOP_GAP),
+        ("My cousin said the work is easy, you just sit and take calls.", "the work is easy", impression.STOP_GAP),
     ],
 )
 def test_red_flags_are_found_with_the_span_and_what_to_do(text: str, found: str, message: str) -> None:
@@ -52,6 +63,12 @@ def test_red_flags_are_found_with_the_span_and_what_to_do(text: str, found: str,
         "If it is not my department, I transfer the call to the right team with a short summary.",
         "I help a colleague even if it is not my job, once my own queue is clear.",
         "I do not need Sundays off, and I don't need a fixed day shift either.",
+        "Night shift is not a problem for me; I worked nights at the hospital for a year.",
+        "It was not difficult for me to come at six, and it will not be difficult for me to manage nights.",
+        "I do not mind my calls being monitored; the feedback helps me improve.",
+        "The work is easy to learn but hard to do well, so I practise the script every day.",
+        "I served my full notice period of thirty days before I left.",
+        "They had already selected someone for that role, so I applied for this one.",
         "",
     ],
 )
@@ -84,3 +101,13 @@ def test_a_red_flag_shows_a_tip_and_a_mark_and_costs_the_impression_part_not_lan
     assert b.parts["language"] == pytest.approx(a.parts["language"], abs=0.1)
     assert b.overall < a.overall  # it also no longer says that the team leader is called
     assert {"type": "red_flag", "suggestion": ""}.items() <= next(i for i in b.to_dict()["language_issues"] if i["type"] == "red_flag").items()
+
+
+def test_running_down_a_past_employer_costs_both_language_and_impression() -> None:
+    q = CAT.questions["why-leave-last-job"]
+    calm = "I left the showroom job to finish my B.Com exams, and now I want a full-time role where I can grow with a team."
+    bitter = "I left the showroom job because my last manager was very rude, and now I want a full-time role where I can grow with a team."
+    a, b = analyse(calm, q), analyse(bitter, q)
+    assert [i.span.text for i in b.language_issues if i.type == "negative_talk"] == ["my last manager was very rude"]
+    assert a.parts["impression"] == 1.0 and b.parts["impression"] == 0.5
+    assert b.parts["language"] < a.parts["language"] and b.overall < a.overall
