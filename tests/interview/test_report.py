@@ -88,6 +88,22 @@ def test_a_red_flag_is_a_priority_even_when_the_scores_are_good() -> None:
     assert len(r["priorities"]) <= 3
 
 
+def test_a_story_that_never_happened_is_named_in_the_structure_priority_and_not_praised() -> None:
+    star = {"situation": True, "task": True, "action": True, "result": True}
+    told = fb(80, 0.8, 0.9, 0.9, star=star)
+    would = fb(45, 0.5, 0.3, 0.9, star=star)  # the STAR shape is there, around what one would do
+    would["findings"] = [{"kind": "hypothetical", "message": "", "span": {"start": 0, "end": 20, "text": "If I get a customer"}}]
+    items = [
+        report.Item(10, "behavioural", "worked-under-pressure", "Tell me about a time you worked under pressure.", "behavioural", "A story.", told, seconds=60, seconds_allowed=120),
+        report.Item(20, "behavioural", "handled-angry-customer", "Tell me about a time you handled an angry customer.", "behavioural", "If I get a customer...", would, seconds=60, seconds_allowed=120),
+    ]
+    r = report.build(items, spoken=False)
+    assert [q["no_story"] for q in r["questions"]] == [False, True]
+    structure = next(p for p in r["priorities"] if p["dimension"] == "structure")
+    assert 'your answer to "Tell me about a time you handled an angry customer" said what you would do' in structure["text"]
+    assert not any("Every story had" in s for s in r["strengths"])
+
+
 def test_nothing_answered_gives_an_empty_but_valid_report() -> None:
     items = [report.Item(10, "opening", "tell-me-about-yourself", "Q", "hr")]
     r = report.build(items, spoken=True)

@@ -101,6 +101,8 @@ def _question_row(item: Item, follow_up: Item | None) -> dict[str, Any]:
         "star": (fb or {}).get("star"),
         "tips": _two_tips(item) if fb else [],
         "red_flags": [i["span"]["text"] for i in (fb or {}).get("language_issues", []) if i.get("type") == "red_flag" and i.get("span")],
+        # A "tell me about a time" answered with what one would do, or with no event (story.py).
+        "no_story": any(f.get("kind") in ("hypothetical", "no_story") for f in (fb or {}).get("findings", [])),
         "follow_up": None,
         "delivery": None,
     }
@@ -165,6 +167,7 @@ ANSWER_EVERY = gettext_noop("Answer every question: {left} of {total} were left 
 CONTENT_MISSED = gettext_noop("Content ({score}/100): cover the key points. Your weakest answer was to \"{question}\". For example, you did not cover: {point}")
 CONTENT_WEAKEST = gettext_noop("Content ({score}/100): cover the key points. Your weakest answer was to \"{question}\".")
 CONTENT_ONLY = gettext_noop("Content ({score}/100): cover the key points.")
+STRUCTURE_NO_STORY = gettext_noop("Structure ({score}/100): your answer to \"{question}\" said what you would do, not what happened. Tell one real time, in STAR order.")
 STRUCTURE_STAR = gettext_noop("Structure ({score}/100): tell stories in STAR order; missing parts: {parts}.")
 STRUCTURE_ORDER = gettext_noop("Structure ({score}/100): answer in a clear order - the point first, then an example, then why it matters.")
 DELIVERY = gettext_noop("Delivery ({score}/100): aim for 120-150 words a minute, no long silences, fewer um and uh.")
@@ -188,7 +191,7 @@ def _strengths(rows: list[dict[str, Any]], dims: dict[str, int], spoken: bool) -
         if v >= STRONG_AT:
             dims_out.append(fill(names[k], score=v))
     stories = [r for r in rows if r["star"]]
-    complete = [r for r in stories if all(r["star"].values())]
+    complete = [r for r in stories if all(r["star"].values()) and not r.get("no_story")]
     if stories and len(complete) == len(stories):
         out.append(fill(EVERY_STORY, n=len(stories)))
     best = max((r for r in rows if r["overall"] is not None), key=lambda r: r["overall"], default=None)
@@ -227,8 +230,12 @@ def _priorities(rows: list[dict[str, Any]], dims: dict[str, int], spoken: bool) 
             out.append({"dimension": dim, "text": text, "target": f"question:{weakest['question_id']}" if weakest else "practise:hr"})
         elif dim == "structure":
             stories = [r for r in answered if r["star"]]
+            told_none = next((r for r in stories if r.get("no_story")), None)
             gaps = sorted({k for r in stories for k, v in r["star"].items() if not v})
-            text = fill(STRUCTURE_STAR, score=score, parts=", ".join(gaps)) if gaps else fill(STRUCTURE_ORDER, score=score)
+            if told_none:
+                text = fill(STRUCTURE_NO_STORY, score=score, question=_q(told_none))
+            else:
+                text = fill(STRUCTURE_STAR, score=score, parts=", ".join(gaps)) if gaps else fill(STRUCTURE_ORDER, score=score)
             out.append({"dimension": dim, "text": text, "target": "lesson:star-method"})
         elif dim == "delivery":
             if spoken:
