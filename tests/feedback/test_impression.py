@@ -39,6 +39,8 @@ from tests.feedback.test_engine import CAT
         ("The salary came late, so I left without serving notice.", "without serving notice", impression.STOP_GAP),
         ("I will do this job till then only, for some experience.", "do this job till", impression.STOP_GAP),
         ("My cousin said the work is easy, you just sit and take calls.", "the work is easy", impression.STOP_GAP),
+        ("If a trusted teammate needs to cover for me, I would share my login with him.", "share my login", impression.SKIPS_PROCESS),
+        ("In data entry speed matters more than accuracy at first.", "speed matters more than accuracy", impression.SKIPS_PROCESS),
     ],
 )
 def test_red_flags_are_found_with_the_span_and_what_to_do(text: str, found: str, message: str) -> None:
@@ -69,6 +71,7 @@ def test_red_flags_are_found_with_the_span_and_what_to_do(text: str, found: str,
         "The work is easy to learn but hard to do well, so I practise the script every day.",
         "I served my full notice period of thirty days before I left.",
         "They had already selected someone for that role, so I applied for this one.",
+        "I would never share my password with anyone, not even my team leader.",
         "",
     ],
 )

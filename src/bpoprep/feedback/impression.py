@@ -3,10 +3,10 @@
 Red flags are phrases recruiters screen for in BPO interviews because they predict early exits or
 trouble on the floor: not wanting the work (boredom, working alone, not caring), blaming others
 or refusing what is "not my job", terms a shift roster cannot meet (day shift only, Sundays off),
-skipping the process (not informing the team leader, cutting calls, lying to customers) and
-treating the job as stop-gap or money only, not wanting calls monitored, and leaving a job without
-serving notice. Overclaims are self-praise no answer can prove
-("born leader", "110 percent", "I never make mistakes"). Both are found as phrases with their
+skipping the process (not informing the team leader, cutting calls, lying to customers, sharing
+one's login, speed before accuracy), not wanting calls monitored, and treating the job as stop-gap
+or money only, or having left one without serving notice. Overclaims are self-praise no answer can
+prove ("born leader", "110 percent", "I never make mistakes"). Both are found as phrases with their
 spans, like the language findings, and are reported as `language_issues` of type `red_flag` and
 `overclaim`, with a tip, and cost the fixed "impression" share of the score (see weights.py), as
 does a wrongly expanded abbreviation (terms.py): the field's own words got wrong.
@@ -61,6 +61,8 @@ _RED_FLAGS = [
     (SKIPS_PROCESS, r"\bi (?:will |would |just |simply )?(?:cut|disconnect|drop) the call\b"),
     (SKIPS_PROCESS, r"\bi (?:will |would |can |could |just )?lie to (?:the |a )?customers?\b"),
     (SKIPS_PROCESS, r"\b(?:will|would) anyway (?:check|catch|correct|fix)\b|\b(?:quality|qc|qa) team (?:will|would) (?:check|catch|correct|fix) (?:it|them|my mistakes|the (?:errors|mistakes)) (?:anyway|later)\b"),
+    (SKIPS_PROCESS, _NOT_NEGATED + r"\b(?:share|give|tell) (?:\w+ )?my (?:password|login|credentials)\b"),
+    (SKIPS_PROCESS, r"\bspeed (?:matters|is) more (?:important )?than accuracy\b"),
     (SKIPS_PROCESS, r"\b(?:small|minor|a few|some) (?:mistakes|errors) (?:are|is) (?:not|no) (?:a )?(?:big|major)? ?(?:problem|issue|deal)\b"),
     (STOP_GAP, r"\b(?:salary|money|pay|package|incentives?) (?:is|are) (?:the |my )?(?:main|only|most important|biggest) (?:reason|thing|motivation|factor)\b"),
     (STOP_GAP, r"\bonly (?:for|because of) (?:the )?(?:salary|money|pay)\b"),
