@@ -48,3 +48,19 @@ def test_a_mix_up_is_marked_and_tips_read_in_hindi(page, artifacts) -> None:  # 
     first_tip = page.locator(".tips li").first.inner_text()
     assert first_tip.startswith("इस बात को जाँचें") and "Schedule adherence means attendance" in first_tip
     page.screenshot(path=str(artifacts / "practice-mix-up-hindi.png"), full_page=True)
+
+
+def test_what_one_would_do_is_marked_and_the_first_tip_asks_for_a_real_time(page, artifacts) -> None:  # type: ignore[no-untyped-def]
+    make_user("imran@example.com")
+    log_in(page, "imran@example.com")
+    page.goto("/practice/questions/handled-angry-customer/")
+    page.locator("textarea").fill(
+        "I have not faced such a situation yet. If I get an angry customer, I would first listen to him calmly without interrupting. "
+        "Then I would apologise and I will solve his problem quickly, so he will be happy."
+    )
+    page.locator("form:has(textarea) button[type=submit]").first.click()
+    page.wait_for_url("**/practice/attempts/*/")
+    mark = page.locator(".answer mark.hypothetical")
+    assert mark.count() == 1 and mark.is_visible() and mark.inner_text() == "I have not faced such a situation yet."
+    assert page.locator(".tips li").first.inner_text().startswith("The question asks about a time it happened, but this says what you would do.")
+    page.screenshot(path=str(artifacts / "practice-hypothetical.png"), full_page=True)
