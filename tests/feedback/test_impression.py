@@ -41,6 +41,8 @@ from tests.feedback.test_engine import CAT
         ("My cousin said the work is easy, you just sit and take calls.", "the work is easy", impression.STOP_GAP),
         ("If a trusted teammate needs to cover for me, I would share my login with him.", "share my login", impression.SKIPS_PROCESS),
         ("In data entry speed matters more than accuracy at first.", "speed matters more than accuracy", impression.SKIPS_PROCESS),
+        ("I believe rules are guidelines when the client is in a hurry.", "rules are guidelines", impression.SKIPS_PROCESS),
+        ("I did not say anything to her because there is no use talking to such people.", "no use talking to such people", impression.BLAME),
     ],
 )
 def test_red_flags_are_found_with_the_span_and_what_to_do(text: str, found: str, message: str) -> None:

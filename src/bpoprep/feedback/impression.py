@@ -46,6 +46,7 @@ _RED_FLAGS = [
     (BLAME, r"\b(?:can't|cannot|can not) depend on (?:others|anyone|anybody|them|my team)\b"),
     (BLAME, r"\b(?:did not|didn't|never|won't|will not) (?:give|gave) (?:me|us) (?:a )?(?:fair|proper|real) chance\b"),
     (BLAME, r"\balready (?:selected|decided|chosen) their own\b"),
+    (BLAME, r"\bno use (?:of )?(?:talking|explaining|speaking|arguing) (?:to|with) (?:such|these|those|this type of) (?:people|persons|customers)\b"),
     # "Not my department" is how a call gets transferred, and "even if it is not my job" is how
     # help is offered: neither is flagged.
     (BLAME, r"(?<!even if )(?<!even though )\b(?:this|that|it) (?:is|was) not my (?:job|work|responsibility|headache|problem)\b"),
@@ -63,6 +64,7 @@ _RED_FLAGS = [
     (SKIPS_PROCESS, r"\b(?:will|would) anyway (?:check|catch|correct|fix)\b|\b(?:quality|qc|qa) team (?:will|would) (?:check|catch|correct|fix) (?:it|them|my mistakes|the (?:errors|mistakes)) (?:anyway|later)\b"),
     (SKIPS_PROCESS, _NOT_NEGATED + r"\b(?:share|give|tell) (?:\w+ )?my (?:password|login|credentials)\b"),
     (SKIPS_PROCESS, r"\bspeed (?:matters|is) more (?:important )?than accuracy\b"),
+    (SKIPS_PROCESS, r"\brules are (?:just |only |more like )?(?:guidelines|for namesake|made to be broken)\b"),
     (SKIPS_PROCESS, r"\b(?:small|minor|a few|some) (?:mistakes|errors) (?:are|is) (?:not|no) (?:a )?(?:big|major)? ?(?:problem|issue|deal)\b"),
     (STOP_GAP, r"\b(?:salary|money|pay|package|incentives?) (?:is|are) (?:the |my )?(?:main|only|most important|biggest) (?:reason|thing|motivation|factor)\b"),
     (STOP_GAP, r"\bonly (?:for|because of) (?:the )?(?:salary|money|pay)\b"),
