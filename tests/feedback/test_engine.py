@@ -67,6 +67,15 @@ def test_british_spellings_standard_in_india_are_not_marked_misspelt() -> None:
     assert [(i.span.text, i.suggestion) for i in language.spelling("The centr told me to recieve the colur code.")] == [("centr", "center"), ("recieve", "receive"), ("colur", "color")]
 
 
+def test_a_repeated_slip_is_corrected_once_and_the_same_way() -> None:
+    language._correction.cache_clear()
+    first = language.spelling("I will recieve the calls.")
+    again = language.spelling("Yesterday I did recieve twenty calls.")
+    assert [i.suggestion for i in first] == [i.suggestion for i in again] == ["receive"]
+    info = language._correction.cache_info()
+    assert (info.misses, info.hits) == (1, 1)
+
+
 def test_fillers_indianisms_and_spelling_are_found_with_their_spans() -> None:
     answer = "Basically, you know, I am hardworking. I will do the needful and revert back to the customer. I recieve calls daily."
     fb = analyse(answer, CAT.questions["why-bpo"])

@@ -127,6 +127,13 @@ def _speller():  # type: ignore[no-untyped-def]
     return checker
 
 
+# A correction takes about 1.5 ms (every one-letter edit of the word is looked up), and a retry
+# or the next answer of the same candidate usually repeats the same slips.
+@lru_cache(maxsize=4096)
+def _correction(word: str) -> str | None:
+    return _speller().correction(word)  # type: ignore[no-any-return]
+
+
 def fillers(text: str) -> list[FillerCount]:
     found: dict[str, list[Span]] = {}
     for m in _ALWAYS.finditer(text):
@@ -209,7 +216,7 @@ def spelling(text: str, extra_words: set[str] | frozenset[str] = frozenset()) ->
         lower = token.lower()
         if lower in extra_words or not checker.unknown([lower]) or _british(lower, checker):
             continue
-        fix = checker.correction(lower)
+        fix = _correction(lower)
         if fix and fix != lower:
             out.append(LanguageIssue("spelling", w, fix, fill(MISSPELT, word=token, fix=fix)))
     return out
