@@ -38,6 +38,11 @@ def test_a_description_of_oneself_is_no_story() -> None:
     assert tale.is_missing and tale.told == 0.0 and not tale.hypothetical
 
 
+def test_a_past_event_told_in_the_present_tense_is_still_a_story() -> None:
+    tale = story.assess(sentences("Last month one customer is calling me and he is very angry about his bill. I am listening to him fully and checking his account."))
+    assert tale.past == 1 and not tale.is_missing and not tale.is_hypothetical
+
+
 @pytest.mark.parametrize("text", ["I need a job near home.", "We proceed to the next step.", "It is a busy shop."])
 def test_present_tense_is_not_the_past(text: str) -> None:
     assert story.assess(sentences(text)).past == 0
