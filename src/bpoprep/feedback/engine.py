@@ -406,7 +406,7 @@ def _tips(results: list[PointResult], star_parts: list[StarPart] | None, structu
     missing = [r for r in results if r.status == "missing"]
     partly = [r for r in results if r.status == "partly"]
     for f in findings:
-        if f.kind in ("hypothetical", "no_story"):
+        if f.kind in story.FINDINGS:
             ranked.append((1.1, f.message))  # before any STAR part: there is no story to shape yet
     for f in [f for f in findings if f.kind == "misconception"][:1]:
         ranked.append((0.95, fill(CHECK_CLAIM, said=clip_words(f.span.text if f.span else "", 12), advice=f.message)))

@@ -48,6 +48,10 @@ _WHEN = re.compile(
 )
 
 
+# The engine's finding kinds for an answer that tells no past event (see Story below).
+FINDINGS = ("hypothetical", "no_story")
+
+
 @dataclass(frozen=True)
 class Story:
     past: int  # sentences that narrate the past

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from statistics import mean
 from typing import Any
 
+from bpoprep.feedback import story
 from bpoprep.wording import fill, gettext_noop
 
 DIMENSIONS = ("content", "structure", "delivery", "language", "pronunciation")
@@ -102,7 +103,7 @@ def _question_row(item: Item, follow_up: Item | None) -> dict[str, Any]:
         "tips": _two_tips(item) if fb else [],
         "red_flags": [i["span"]["text"] for i in (fb or {}).get("language_issues", []) if i.get("type") == "red_flag" and i.get("span")],
         # A "tell me about a time" answered with what one would do, or with no event (story.py).
-        "no_story": any(f.get("kind") in ("hypothetical", "no_story") for f in (fb or {}).get("findings", [])),
+        "no_story": any(f.get("kind") in story.FINDINGS for f in (fb or {}).get("findings", [])),
         "follow_up": None,
         "delivery": None,
     }
